@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import './http/types.ts';
+import { resolveActor } from '../accounts/auth.ts';
+import { accountsRoutes } from '../accounts/accounts.routes.ts';
+import { adminRoutes } from '../admin/admin.routes.ts';
+import { communitiesRoutes } from '../communities/communities.routes.ts';
+import { discussionsRoutes } from '../discussions/discussions.routes.ts';
+import { homeRoutes } from '../home/home.routes.ts';
+import { peopleRoutes } from '../people/people.routes.ts';
+import type { Deps } from './deps.ts';
+import { verifyCsrf } from './http/csrf.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { healthRoutes } from './http/health.ts';
+import { apiDocsRoutes } from './http/api-docs.routes.tsx';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerPageHelpers } from './http/page-helpers.tsx';
+import { registerSecurityHeaders } from './http/security.ts';
+
+const staticRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'static');
+
+/**
+ * Builds the HTTP app on the given dependencies. Tests call this with a database of their choosing;
+ * `guildhall serve` calls it with the configured one. Nothing here opens connections.
+ */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authVia', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfIssued', null);
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await registerOpenApi(app);
+  registerSecurityHeaders(app);
+  registerErrorHandling(app);
+  registerPageHelpers(app);
+
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/static/') || req.url === '/healthz') return;
+    await resolveActor(deps, req);
+  });
+  app.addHook('preValidation', async (req) => verifyCsrf(req));
+
+  await app.register(fastifyStatic, { root: staticRoot, prefix: '/static/', maxAge: deps.config.production ? '1d' : 0 });
+
+  await app.register(async (scope) => {
+    await healthRoutes(scope, deps);
+    await apiDocsRoutes(scope, deps);
+    await homeRoutes(scope, deps);
+    await accountsRoutes(scope, deps);
+    await peopleRoutes(scope, deps);
+    await communitiesRoutes(scope, deps);
+    await discussionsRoutes(scope, deps);
+    await adminRoutes(scope, deps);
+  });
+  return app;
+}

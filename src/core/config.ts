@@ -1,0 +1,112 @@
+import path from 'node:path';
+
+/** Validated runtime configuration, read once from the environment at start. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** `sqlite:<file>` or `postgres://…` */
+  databaseUrl: string;
+  dialect: 'sqlite' | 'postgres';
+  baseUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  demo: boolean;
+  adminEmails: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+  sessionTtlDays: number;
+  production: boolean;
+  limits: { titleMax: number; bodyMax: number; bioMax: number; tagsMax: number };
+}
+
+/** Thrown when an environment variable has a value we cannot use; the message is one line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) {
+    throw new ConfigError(`${key} must be a whole number between ${min} and ${max}, got "${raw}"`);
+  }
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`${key} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, key: string, fallback: boolean): boolean {
+  const raw = env[key]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${key} must be 1/0, true/false, yes/no or on/off, got "${env[key]}"`);
+}
+
+function oneOf<T extends string>(env: Env, key: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${key} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function url(env: Env, key: string, protocols: string[]): string | null {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${key} must be a URL, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${key} must start with ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+/** Reads and validates configuration. Throws ConfigError naming the variable on a bad value. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST?.trim() || 'localhost';
+  const dataDir = path.resolve(env.DATA_DIR?.trim() || './data');
+  const pgUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:', 'sqlite:']);
+  const databaseUrl = pgUrl ?? `sqlite:${path.join(dataDir, 'guildhall.db')}`;
+  const dialect = databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+  const baseUrl = (url(env, 'BASE_URL', ['http:', 'https:']) ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, '');
+  const adminEmails = (env.ADMIN_EMAILS ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
+  for (const e of adminEmails) {
+    if (!/^[^\s@]+@[^\s@]+$/.test(e)) throw new ConfigError(`ADMIN_EMAILS has an entry that is not an email: "${e}"`);
+  }
+  const production = env.NODE_ENV === 'production';
+  return {
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    dialect,
+    baseUrl,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM?.trim() || 'Guildhall <guildhall@localhost>',
+    demo: bool(env, 'GUILDHALL_DEMO', true),
+    adminEmails,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, 1, 365),
+    production,
+    limits: {
+      titleMax: int(env, 'LIMIT_TITLE_MAX', 200, 10, 1000),
+      bodyMax: int(env, 'LIMIT_BODY_MAX', 50_000, 100, 1_000_000),
+      bioMax: int(env, 'LIMIT_BIO_MAX', 2_000, 10, 100_000),
+      tagsMax: int(env, 'LIMIT_TAGS_MAX', 10, 1, 50),
+    },
+  };
+}

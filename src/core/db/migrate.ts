@@ -1,0 +1,27 @@
+import { Migrator, type MigrationResult } from 'kysely';
+import type { Db, DialectName } from './index.ts';
+import type { Migration } from './migrations/helpers.ts';
+import { createAccounts } from './migrations/202611261300_create_accounts.ts';
+import { createCommunities } from './migrations/202611261310_create_communities.ts';
+import { createActivityAndTopics } from './migrations/202611261320_create_activity_and_topics.ts';
+
+/** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
+const migrations: Record<string, Migration> = {
+  '202611261300_create_accounts': createAccounts,
+  '202611261310_create_communities': createCommunities,
+  '202611261320_create_activity_and_topics': createActivityAndTopics,
+};
+
+/** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */
+export async function migrateToLatest(db: Db, dialect: DialectName): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: {
+      getMigrations: async () =>
+        Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, { up: (d) => m.up(d, dialect) }])),
+    },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,149 @@
+import type { Generated } from 'kysely';
+
+/** Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC text in both dialects. */
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  email: string;
+  password_hash: string | null;
+  display_name: string;
+  bio: string;
+  discipline: string;
+  location: string;
+  time_zone: string;
+  role: 'admin' | 'member';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  user_agent: string;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export type Formality = 'formal' | 'informal';
+export type Locality = 'local' | 'distributed';
+export type Visibility = 'public' | 'private';
+export type JoinPolicy = 'open' | 'approval' | 'invite';
+export type CommunityRole = 'steward' | 'moderator' | 'member';
+
+export interface CommunityTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  domain_statement: string;
+  description: string;
+  formality: Formality;
+  sponsor: string;
+  locality: Locality;
+  location: string;
+  visibility: Visibility;
+  join_policy: JoinPolicy;
+  member_count: number;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommunityTagTable {
+  community_id: number;
+  tag: string;
+}
+
+export interface MembershipTable {
+  community_id: number;
+  user_id: number;
+  role: CommunityRole;
+  created_at: string;
+}
+
+export interface JoinRequestTable {
+  id: Generated<number>;
+  community_id: number;
+  user_id: number;
+  message: string;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  created_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+}
+
+export interface InvitationTable {
+  id: Generated<number>;
+  community_id: number;
+  invitee_id: number;
+  invited_by: number;
+  status: 'pending' | 'accepted' | 'declined' | 'revoked';
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface ActivityTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  verb: string;
+  community_id: number | null;
+  subject_type: string;
+  subject_id: number | null;
+  data: string;
+  created_at: string;
+}
+
+export interface TopicTable {
+  id: Generated<number>;
+  community_id: number;
+  author_id: number;
+  kind: 'discussion' | 'question';
+  title: string;
+  reply_count: number;
+  last_posted_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostTable {
+  id: Generated<number>;
+  topic_id: number;
+  author_id: number;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  password_resets: PasswordResetTable;
+  api_tokens: ApiTokenTable;
+  communities: CommunityTable;
+  community_tags: CommunityTagTable;
+  memberships: MembershipTable;
+  join_requests: JoinRequestTable;
+  invitations: InvitationTable;
+  activity: ActivityTable;
+  topics: TopicTable;
+  posts: PostTable;
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Layout, renderDocument } from '../views/layout.tsx';
+import type { ViewContext } from '../views/context.ts';
+import { csrfToken } from './csrf.ts';
+
+const THEME_COOKIE = 'gh_theme';
+const FLASH_COOKIE = 'gh_flash';
+
+/** Decorates replies with `page`, `viewContext` and `flash`, and adds POST /theme. */
+export function registerPageHelpers(app: FastifyInstance): void {
+  app.decorateReply('viewContext', function (this: FastifyReply): ViewContext {
+    const req = this.request;
+    const theme = req.cookies[THEME_COOKIE];
+    const flashRaw = req.cookies[FLASH_COOKIE];
+    let flash: string | null = null;
+    if (flashRaw) {
+      try {
+        flash = decodeURIComponent(flashRaw).slice(0, 300);
+      } catch {
+        flash = null;
+      }
+      this.clearCookie(FLASH_COOKIE, { path: '/' });
+    }
+    return {
+      actor: req.actor,
+      csrf: csrfToken(req, this),
+      path: req.url.split('?')[0] ?? '/',
+      theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
+      flash,
+    };
+  });
+
+  app.decorateReply('page', function (this: FastifyReply, title: string, body: preact.ComponentChildren, opts: { status?: number; scripts?: string[]; wide?: boolean } = {}) {
+    const ctx = this.viewContext();
+    const html = renderDocument(
+      <Layout ctx={ctx} title={title} scripts={opts.scripts} wide={opts.wide}>
+        {body}
+      </Layout>,
+    );
+    return this.status(opts.status ?? this.statusCode).type('text/html; charset=utf-8').send(html);
+  });
+
+  app.decorateReply('flash', function (this: FastifyReply, message: string) {
+    return this.setCookie(FLASH_COOKIE, encodeURIComponent(message), { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+  });
+
+  app.post<{ Body: { theme?: string; next?: string } }>('/theme', { schema: { hide: true } }, async (req, reply) => {
+    const theme = req.body?.theme;
+    if (theme !== 'auto' && theme !== 'light' && theme !== 'dark') {
+      return reply.status(400).page('Something is wrong', <p>Theme must be one of: auto, light, dark.</p>);
+    }
+    reply.setCookie(THEME_COOKIE, theme, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400 });
+    return reply.redirect(safeNext(req.body?.next));
+  });
+}
+
+/** A same-site path to return to after a form, never an absolute or protocol-relative URL. */
+export function safeNext(next: unknown, fallback = '/'): string {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  return next;
+}
