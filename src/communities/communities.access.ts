@@ -1,0 +1,45 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../core/db/index.ts';
+import type { CommunityRole, CommunityTable } from '../core/db/schema.ts';
+import { canSeeCommunity, type Actor, type CommunityAccess } from '../core/permissions/index.ts';
+
+/** A community as stored. */
+export type CommunityRow = Selectable<CommunityTable>;
+
+/** The actor's role in a community, or null when not a member (or anonymous). */
+export async function findRole(db: Db, communityId: number, actor: Actor | null): Promise<CommunityRole | null> {
+  if (!actor) return null;
+  const m = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('community_id', '=', communityId)
+    .where('user_id', '=', actor.id)
+    .executeTakeFirst();
+  return m?.role ?? null;
+}
+
+/** The access facts the permission rules take, for a loaded community and role. */
+export function accessOf(community: CommunityRow, role: CommunityRole | null): CommunityAccess {
+  return { visibility: community.visibility, joinPolicy: community.join_policy, role };
+}
+
+/**
+ * Loads a community by slug with the actor's access to it. Returns null when there is no such
+ * community OR the actor may not even know it exists (canSeeCommunity: invite-only private
+ * communities are secret to non-members) — callers answer 404 in both cases. Whether the actor may
+ * read its content is a separate question: ask canReadCommunity(actor, access).
+ */
+export async function findCommunityForActor(
+  db: Db,
+  slug: string,
+  actor: Actor | null,
+): Promise<{ community: CommunityRow; access: CommunityAccess } | null> {
+  const community = await db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
+  if (!community) return null;
+  const access = accessOf(community, await findRole(db, community.id, actor));
+  if (!canSeeCommunity(actor, access)) return null;
+  return { community, access };
+}
+
+/** Alias of findCommunityForActor, under the name other features were told about. */
+export const getCommunityAccess = findCommunityForActor;
