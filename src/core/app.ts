@@ -35,6 +35,13 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
   });
 
+  // Every route, as registered: the authorization matrix test checks each one is covered.
+  const routes: Array<{ method: string; url: string }> = [];
+  app.decorate('routeList', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
   app.decorateRequest('sessionId', null);

@@ -12,6 +12,10 @@ declare module 'fastify' {
     /** A CSRF token issued during this request, before the browser has the cookie. */
     csrfIssued: string | null;
   }
+  interface FastifyInstance {
+    /** Every route registered on the app (method and URL pattern), in order. */
+    routeList: Array<{ method: string; url: string }>;
+  }
   interface FastifyReply {
     /** Renders a page inside the layout and sends it as HTML. */
     page(title: string, body: preact.ComponentChildren, opts?: { status?: number; scripts?: string[]; wide?: boolean }): FastifyReply;
