@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verify } from '@node-rs/argon2';
+import type { DbHandle } from '../core/db/index.ts';
+import { describeEachDialect, openTestDb } from '../../test/helpers/db.ts';
+import { makeUser } from '../../test/helpers/factories.ts';
+import { DEMO_PASSWORD, DEMO_USERNAME } from './people.ts';
+import { seedDemo, type SeedResult } from './seed.ts';
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+
+async function count(h: DbHandle, table: 'users' | 'communities' | 'topics' | 'posts' | 'activity' | 'memberships'): Promise<number> {
+  const r = await h.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describeEachDialect('seedDemo', (dialect) => {
+  describe('on an empty database', () => {
+    let h: DbHandle & { dataDir: string };
+    let result: SeedResult;
+    beforeAll(async () => {
+      h = await openTestDb(dialect);
+      result = await seedDemo(h.db, { now: NOW });
+    });
+    afterAll(async () => h.close());
+
+    it('seeds 12+ people, four communities and a discussion in each, and returns the demo sign-in', async () => {
+      expect(result).toMatchObject({ seeded: true, username: DEMO_USERNAME, password: DEMO_PASSWORD });
+      expect(await count(h, 'users')).toBeGreaterThanOrEqual(12);
+      expect(await count(h, 'communities')).toBe(4);
+      const perCommunity = await h.db.selectFrom('topics').select(['community_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('community_id').execute();
+      expect(perCommunity).toHaveLength(4);
+      for (const row of perCommunity) expect(Number(row.n)).toBeGreaterThanOrEqual(3);
+    });
+
+    it('covers the forms: formal and informal, local and distributed, exactly one private invite-only community', async () => {
+      const cs = await h.db.selectFrom('communities').selectAll().execute();
+      expect(new Set(cs.map((c) => c.formality))).toEqual(new Set(['formal', 'informal']));
+      expect(new Set(cs.map((c) => c.locality))).toEqual(new Set(['local', 'distributed']));
+      expect(new Set(cs.map((c) => c.join_policy))).toEqual(new Set(['open', 'approval', 'invite']));
+      const priv = cs.filter((c) => c.visibility === 'private');
+      expect(priv).toHaveLength(1);
+      expect(priv[0]!.join_policy).toBe('invite');
+      for (const c of cs.filter((x) => x.formality === 'formal')) expect(c.sponsor).not.toBe('');
+      for (const c of cs.filter((x) => x.locality === 'local')) expect(c.location).not.toBe('');
+      const tags = await h.db.selectFrom('community_tags').select('community_id').distinct().execute();
+      expect(tags).toHaveLength(4);
+    });
+
+    it('keeps member_count, reply_count and last_posted_at consistent with the rows', async () => {
+      for (const c of await h.db.selectFrom('communities').select(['id', 'member_count']).execute()) {
+        const m = await h.db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('community_id', '=', c.id).executeTakeFirstOrThrow();
+        expect(c.member_count).toBe(Number(m.n));
+        const stewards = await h.db.selectFrom('memberships').select('user_id').where('community_id', '=', c.id).where('role', '=', 'steward').execute();
+        expect(stewards.length).toBeGreaterThanOrEqual(1);
+      }
+      for (const t of await h.db.selectFrom('topics').selectAll().execute()) {
+        const ps = await h.db.selectFrom('posts').select(['created_at', 'author_id']).where('topic_id', '=', t.id).orderBy('id').execute();
+        expect(t.reply_count).toBe(ps.length - 1);
+        expect(t.last_posted_at).toBe(ps.map((p) => p.created_at).sort().at(-1));
+        expect(ps[0]!.created_at).toBe(t.created_at);
+        expect(ps[0]!.author_id).toBe(t.author_id);
+        expect(t.last_posted_at < NOW.toISOString()).toBe(true);
+      }
+    });
+
+    it('lets only members post: every author is a member of the community they wrote in', async () => {
+      const outsiders = await h.db
+        .selectFrom('posts')
+        .innerJoin('topics', 'topics.id', 'posts.topic_id')
+        .leftJoin('memberships', (j) => j.onRef('memberships.community_id', '=', 'topics.community_id').onRef('memberships.user_id', '=', 'posts.author_id'))
+        .select('posts.id')
+        .where('memberships.user_id', 'is', null)
+        .execute();
+      expect(outsiders).toEqual([]);
+    });
+
+    it('makes the demo account an org admin and steward of one community, with the printed password', async () => {
+      const demo = await h.db.selectFrom('users').selectAll().where('username', '=', DEMO_USERNAME).executeTakeFirstOrThrow();
+      expect(demo.role).toBe('admin');
+      expect(await verify(demo.password_hash!, DEMO_PASSWORD)).toBe(true);
+      const stewarded = await h.db.selectFrom('memberships').select('community_id').where('user_id', '=', demo.id).where('role', '=', 'steward').execute();
+      expect(stewarded).toHaveLength(1);
+    });
+
+    it('appends one activity row per act: people, communities, joins, topics and replies', async () => {
+      const byVerb = await h.db.selectFrom('activity').select(['verb', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('verb').execute();
+      const n = Object.fromEntries(byVerb.map((r) => [r.verb, Number(r.n)]));
+      const memberships = await count(h, 'memberships');
+      const communities = await count(h, 'communities');
+      expect(n['user.registered']).toBe(await count(h, 'users'));
+      expect(n['community.created']).toBe(communities);
+      expect(n['community.joined']).toBe(memberships - communities);
+      expect(n['topic.created']).toBe(await count(h, 'topics'));
+      expect(n['post.created']).toBe((await count(h, 'posts')) - (await count(h, 'topics')));
+    });
+
+    it('refuses to seed a second time and writes nothing', async () => {
+      const before = await Promise.all([count(h, 'users'), count(h, 'communities'), count(h, 'posts'), count(h, 'activity')]);
+      const again = await seedDemo(h.db, { now: NOW });
+      expect(again.seeded).toBe(false);
+      expect(await Promise.all([count(h, 'users'), count(h, 'communities'), count(h, 'posts'), count(h, 'activity')])).toEqual(before);
+    });
+  });
+
+  it('refuses when any user exists (an admin made with `guildhall admin create`)', async () => {
+    const h = await openTestDb(dialect);
+    try {
+      await makeUser(h.db, { role: 'admin' });
+      const r = await seedDemo(h.db, { now: NOW });
+      expect(r).toEqual({ seeded: false, reason: expect.stringContaining('already has 1 user') });
+      expect(await count(h, 'communities')).toBe(0);
+    } finally {
+      await h.close();
+    }
+  });
+});
