@@ -87,7 +87,7 @@ describeEachDialect('seedDemo', (dialect) => {
       const n = Object.fromEntries(byVerb.map((r) => [r.verb, Number(r.n)]));
       const memberships = await count(h, 'memberships');
       const communities = await count(h, 'communities');
-      expect(n['user.registered']).toBe(await count(h, 'users'));
+      expect(n['user.signed_up']).toBe(await count(h, 'users'));
       expect(n['community.created']).toBe(communities);
       expect(n['community.joined']).toBe(memberships - communities);
       expect(n['topic.created']).toBe(await count(h, 'topics'));

@@ -59,7 +59,7 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
         .executeTakeFirstOrThrow();
       userIds.set(p.username, row.id);
       userCreated.set(p.username, created);
-      await recordActivity(tx, { actorId: row.id, verb: 'user.registered', subjectType: 'user', subjectId: row.id, at: created });
+      await recordActivity(tx, { actorId: row.id, verb: 'user.signed_up', subjectType: 'user', subjectId: row.id, data: { role: p.role ?? 'member', via: 'demo' }, at: created });
     }
     const uid = (username: string) => {
       const id = userIds.get(username);
@@ -93,7 +93,7 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
         .executeTakeFirstOrThrow();
       communityIds.set(c.slug, row.id);
       await tx.insertInto('community_tags').values(c.tags.map((tag) => ({ community_id: row.id, tag }))).execute();
-      await recordActivity(tx, { actorId: uid(creator.username), verb: 'community.created', communityId: row.id, subjectType: 'community', subjectId: row.id, at: created });
+      await recordActivity(tx, { actorId: uid(creator.username), verb: 'community.created', communityId: row.id, subjectType: 'community', subjectId: row.id, data: { slug: c.slug, name: c.name }, at: created });
 
       for (const [i, m] of c.members.entries()) {
         // A member joins after both the community and their account exist.
@@ -101,7 +101,7 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
         const joined = i === 0 ? created : new Date(base + (i + 1) * HOUR).toISOString();
         await tx.insertInto('memberships').values({ community_id: row.id, user_id: uid(m.username), role: m.role, created_at: joined }).execute();
         if (i > 0) {
-          await recordActivity(tx, { actorId: uid(m.username), verb: 'community.joined', communityId: row.id, subjectType: 'community', subjectId: row.id, data: { role: m.role }, at: joined });
+          await recordActivity(tx, { actorId: uid(m.username), verb: 'community.joined', communityId: row.id, subjectType: 'user', subjectId: uid(m.username), data: { via: 'demo', role: m.role }, at: joined });
         }
       }
       for (const r of c.pendingRequests ?? []) {
@@ -120,7 +120,7 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
           .values({ community_id: row.id, invitee_id: uid(invitee), invited_by: uid(creator.username), status: 'pending', created_at: invited, decided_at: null })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await recordActivity(tx, { actorId: uid(creator.username), verb: 'community.invited', communityId: row.id, subjectType: 'invitation', subjectId: inv.id, data: { inviteeId: uid(invitee) }, at: invited });
+        await recordActivity(tx, { actorId: uid(creator.username), verb: 'community.invited', communityId: row.id, subjectType: 'invitation', subjectId: inv.id, data: { username: invitee }, at: invited });
       }
     }
 
@@ -136,12 +136,12 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
         .returning('id')
         .executeTakeFirstOrThrow();
       await tx.insertInto('posts').values({ topic_id: topic.id, author_id: uid(t.author), body: t.body, created_at: opened, updated_at: opened }).execute();
-      await recordActivity(tx, { actorId: uid(t.author), verb: 'topic.created', communityId, subjectType: 'topic', subjectId: topic.id, data: { kind: t.kind }, at: opened });
+      await recordActivity(tx, { actorId: uid(t.author), verb: 'topic.created', communityId, subjectType: 'topic', subjectId: topic.id, data: { title: t.title, kind: t.kind }, at: opened });
       posts += 1;
       for (const r of t.replies) {
         const postedAt = at(t.daysAgo, r.hoursLater);
         const post = await tx.insertInto('posts').values({ topic_id: topic.id, author_id: uid(r.author), body: r.body, created_at: postedAt, updated_at: postedAt }).returning('id').executeTakeFirstOrThrow();
-        await recordActivity(tx, { actorId: uid(r.author), verb: 'post.created', communityId, subjectType: 'post', subjectId: post.id, data: { topicId: topic.id }, at: postedAt });
+        await recordActivity(tx, { actorId: uid(r.author), verb: 'post.created', communityId, subjectType: 'post', subjectId: post.id, data: { topicId: topic.id, title: t.title }, at: postedAt });
         posts += 1;
       }
     }

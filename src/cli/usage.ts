@@ -1,0 +1,19 @@
+/** The text `guildhall help` prints. */
+export const USAGE = `Usage: guildhall <command> [options]
+
+Commands:
+  serve                 Start the web server (the default; what \`npm start\` runs).
+                        Applies migrations; seeds the demo into an empty database
+                        unless GUILDHALL_DEMO=0.
+  migrate               Apply pending database migrations and list them.
+  seed                  Seed the demo organisation into an empty database.
+  admin create          Make an organisation admin:
+      --email <email>         required
+      --username <name>       required
+      --name <display name>   defaults to the username
+      --password <password>   generated and printed when left out
+  help                  Show this help.
+
+Configuration comes from environment variables (PORT, HOST, DATA_DIR,
+DATABASE_URL, ...); see README.md.
+`;
