@@ -18,6 +18,18 @@ export async function findRole(db: Db, communityId: number, actor: Actor | null)
   return m?.role ?? null;
 }
 
+/** True when the user holds a pending invitation to the community (it lets them see it exists). */
+export async function hasPendingInvitation(db: Db, communityId: number, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('invitee_id', '=', userId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The access facts the permission rules take, for a loaded community and role. */
 export function accessOf(community: CommunityRow, role: CommunityRole | null): CommunityAccess {
   return { visibility: community.visibility, joinPolicy: community.join_policy, role };
@@ -26,7 +38,8 @@ export function accessOf(community: CommunityRow, role: CommunityRole | null): C
 /**
  * Loads a community by slug with the actor's access to it. Returns null when there is no such
  * community OR the actor may not even know it exists (canSeeCommunity: invite-only private
- * communities are secret to non-members) — callers answer 404 in both cases. Whether the actor may
+ * communities are secret to non-members, except to people holding a pending invitation to one) —
+ * callers answer 404 in both cases. Whether the actor may
  * read its content is a separate question: ask canReadCommunity(actor, access).
  */
 export async function findCommunityForActor(
@@ -37,7 +50,7 @@ export async function findCommunityForActor(
   const community = await db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
   if (!community) return null;
   const access = accessOf(community, await findRole(db, community.id, actor));
-  if (!canSeeCommunity(actor, access)) return null;
+  if (!canSeeCommunity(actor, access) && !(actor && (await hasPendingInvitation(db, community.id, actor.id)))) return null;
   return { community, access };
 }
 

@@ -1,0 +1,151 @@
+import { Avatar, EmptyState, TimeAgo } from '../core/views/components.tsx';
+import type { ViewContext } from '../core/views/context.ts';
+import { activityPhrase, FormBadges, TagList, ViewerActions } from './community.components.tsx';
+import type { CommunityDetailT } from './communities.schema.ts';
+
+function Header({ ctx, c }: { ctx: ViewContext; c: CommunityDetailT }) {
+  return (
+    <header class="community-header">
+      <h1>{c.name}</h1>
+      <p class="community-domain">{c.domainStatement}</p>
+      <FormBadges c={c} />
+      <TagList tags={c.tags} />
+      <ViewerActions ctx={ctx} c={c} />
+    </header>
+  );
+}
+
+function Topics({ c }: { c: CommunityDetailT }) {
+  const topics = c.latestTopics ?? [];
+  const member = c.viewer.role !== null;
+  return (
+    <section aria-labelledby="topics-h">
+      <div class="page-heading">
+        <h2 id="topics-h">Latest discussions</h2>
+        {member && (
+          <a class="button button--small" href={`/c/${c.slug}/t/new`}>
+            Start a discussion
+          </a>
+        )}
+      </div>
+      {topics.length === 0 ? (
+        <EmptyState title="No discussions yet — start the first one">{member ? <a href={`/c/${c.slug}/t/new`}>Start a discussion</a> : <p>Members can start discussions here.</p>}</EmptyState>
+      ) : (
+        <ul class="topic-list">
+          {topics.map((t) => (
+            <li>
+              <div>
+                <a class="topic-title" href={`/c/${c.slug}/t/${t.id}`}>
+                  {t.title}
+                </a>
+                <p class="meta">
+                  {t.kind === 'question' ? 'Question' : 'Discussion'} by {t.author.displayName} · {t.replyCount === 1 ? '1 reply' : `${t.replyCount} replies`} · last post <TimeAgo at={t.lastPostedAt} />
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Activity({ c }: { c: CommunityDetailT }) {
+  const items = c.recentActivity ?? [];
+  return (
+    <section aria-labelledby="activity-h">
+      <h2 id="activity-h">Recent activity</h2>
+      {items.length === 0 ? (
+        <EmptyState title="Nothing has happened here yet" />
+      ) : (
+        <ul class="community-activity">
+          {items.map((a) => (
+            <li>
+              {a.actor ? <a href={`/u/${a.actor.username}`}>{a.actor.displayName}</a> : 'Someone'} {activityPhrase(a.verb)} · <TimeAgo at={a.createdAt} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function About({ c }: { c: CommunityDetailT }) {
+  const v = c.viewer;
+  return (
+    <aside class="card community-about" aria-labelledby="about-h">
+      <h2 id="about-h">About</h2>
+      <dl class="community-facts">
+        <dt>Members</dt>
+        <dd>
+          <a href={`/c/${c.slug}/members`}>{c.memberCount === 1 ? '1 member' : `${c.memberCount} members`}</a>
+        </dd>
+        {c.sponsor && (
+          <>
+            <dt>Sponsor</dt>
+            <dd>{c.sponsor}</dd>
+          </>
+        )}
+        {c.locality === 'local' && (
+          <>
+            <dt>Location</dt>
+            <dd>{c.location}</dd>
+          </>
+        )}
+        {v.role && (
+          <>
+            <dt>Your role</dt>
+            <dd>{v.role}</dd>
+          </>
+        )}
+      </dl>
+      <h3>Stewards</h3>
+      <ul class="community-people">
+        {(c.stewards ?? []).map((s) => (
+          <li class="person">
+            <Avatar name={s.displayName} size="sm" /> <a href={`/u/${s.username}`}>{s.displayName}</a>
+          </li>
+        ))}
+      </ul>
+      {(v.canEdit || v.canManageMembers) && (
+        <ul class="community-manage">
+          {v.canEdit && <li><a href={`/c/${c.slug}/edit`}>Edit community</a></li>}
+          {v.canManageMembers && <li><a href={`/c/${c.slug}/members`}>Manage members and invite</a></li>}
+          {v.canManageMembers && <li><a href={`/c/${c.slug}/requests`}>Join requests</a></li>}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+/**
+ * A community's home. Readers get the description, discussions, activity and the about box; people
+ * who may only see a private community get its header and their join/request/invitation state.
+ */
+export function CommunityHomePage({ ctx, c }: { ctx: ViewContext; c: CommunityDetailT }) {
+  if (!c.viewer.canRead) {
+    return (
+      <>
+        <Header ctx={ctx} c={c} />
+        <p class="notice">This community is private: its discussions and members are visible to members only.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <Header ctx={ctx} c={c} />
+      <div class="layout-sidebar">
+        <div>
+          {c.description && (
+            <section class="prose community-description" aria-label="Description">
+              <p>{c.description}</p>
+            </section>
+          )}
+          <Topics c={c} />
+          <Activity c={c} />
+        </div>
+        <About c={c} />
+      </div>
+    </>
+  );
+}
