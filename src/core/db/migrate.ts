@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResult } from 'kysely';
+import { Migrator, sql, type MigrationResult } from 'kysely';
 import type { Db, DialectName } from './index.ts';
 import type { Migration } from './migrations/helpers.ts';
 import { createAccounts } from './migrations/202611261300_create_accounts.ts';
@@ -14,8 +14,12 @@ const migrations: Record<string, Migration> = {
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */
 export async function migrateToLatest(db: Db, dialect: DialectName): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables by name across every schema; pin them to ours, or another
+  // schema's tables (another deployment, a parallel test) would be taken for them.
+  const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   const migrator = new Migrator({
     db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: {
       getMigrations: async () =>
         Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, { up: (d) => m.up(d, dialect) }])),
