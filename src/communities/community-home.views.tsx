@@ -20,7 +20,7 @@ function Topics({ c }: { c: CommunityDetailT }) {
   const member = c.viewer.role !== null;
   return (
     <section aria-labelledby="topics-h">
-      <div class="page-heading">
+      <div class="community-heading">
         <h2 id="topics-h">Latest discussions</h2>
         {member && (
           <a class="button button--small" href={`/c/${c.slug}/t/new`}>

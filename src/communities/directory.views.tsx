@@ -18,7 +18,7 @@ function isFiltered(f: DirectoryPageQueryT): boolean {
 export function DirectoryPage({ ctx, filters: f, items, nextHref }: DirectoryProps) {
   return (
     <>
-      <div class="page-heading">
+      <div class="community-heading">
         <h1>Communities</h1>
         {ctx.actor && (
           <a class="button" href="/communities/new">
