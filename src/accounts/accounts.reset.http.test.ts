@@ -16,6 +16,16 @@ function decodeQp(raw: string): string {
   return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
+/** Waits (up to 5 s) for something that happens after the response, such as a mail being delivered. */
+async function eventually<T>(read: () => T | undefined): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const v = read();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out waiting');
+}
+
 function tokenFrom(text: string): string {
   const m = /\/password\/reset\?token=([A-Za-z0-9_-]+)/.exec(text);
   if (!m?.[1]) throw new Error(`no reset link in: ${text}`);
@@ -181,8 +191,8 @@ describeEachDialect('password reset mail delivery', (dialect) => {
       await makeUser(t.deps.db, { email: 'smtp-user@example.test' });
       const res = await api(t, 'POST', '/api/v1/auth/password/forgot', { email: 'smtp-user@example.test' });
       expect(res.statusCode).toBe(202);
+      const message = decodeQp(await eventually(() => received[0]));
       expect(received).toHaveLength(1);
-      const message = decodeQp(received[0]!);
       expect(message).toContain('To: smtp-user@example.test');
       expect(message).toContain('Subject: Reset your Guildhall password');
       expect(message).toContain(`${t.deps.config.baseUrl}/password/reset?token=${tokenFrom(message)}`);
@@ -201,7 +211,8 @@ describeEachDialect('password reset mail delivery', (dialect) => {
     try {
       await makeUser(t.deps.db, { email: 'outbox-user@example.test' });
       await api(t, 'POST', '/api/v1/auth/password/forgot', { email: 'outbox-user@example.test' });
-      const files = fs.readdirSync(path.join(dataDir, 'outbox'));
+      const outbox = path.join(dataDir, 'outbox');
+      const files = await eventually(() => (fs.existsSync(outbox) && fs.readdirSync(outbox).length > 0 ? fs.readdirSync(outbox) : undefined));
       expect(files).toHaveLength(1);
       expect(files[0]).toMatch(/\.eml$/);
       const message = decodeQp(fs.readFileSync(path.join(dataDir, 'outbox', files[0]!), 'utf8'));

@@ -16,7 +16,7 @@ type Ctx = Pick<Deps, 'db' | 'clock' | 'config' | 'mail' | 'log'>;
 /**
  * When an account uses this email, stores a single-use token (its hash only) and mails a link.
  * Returns nothing either way, so callers answer the same whether or not the account exists.
- * A mail failure is logged, not thrown, for the same reason.
+ * The mail goes out in the background; a failure is logged, not thrown, for the same reason.
  */
 export async function requestPasswordReset(ctx: Ctx, rawEmail: string): Promise<void> {
   const user = await findUserByEmail(ctx.db, normalizeEmail(rawEmail));
@@ -40,11 +40,11 @@ export async function requestPasswordReset(ctx: Ctx, rawEmail: string): Promise<
     '',
     'The link works once. If you did not ask for it, ignore this mail: your password stays as it is.',
   ].join('\n');
-  try {
-    await ctx.mail.send({ to: user.email, subject: 'Reset your Guildhall password', text });
-  } catch (err) {
+  // Not awaited: waiting for the mail server would make a known address answer slower than an
+  // unknown one, which tells an attacker which emails have accounts.
+  void ctx.mail.send({ to: user.email, subject: 'Reset your Guildhall password', text }).catch((err: unknown) => {
     ctx.log.error({ err, userId: user.id }, 'could not send the password reset mail');
-  }
+  });
 }
 
 /** True when the token is live (for the reset page to decide whether to show the form). */
