@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AxeResults, Result } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildTestApp, type TestApp } from '../test/helpers/app.ts';
+
+/*
+ * What every browser test needs: Debian's Chromium, the real app listening on a free port over a
+ * temporary SQLite file, and one check run on every page a journey visits (axe-core, no sideways
+ * scrolling at 375 and 1280 px, no CSP violation, screenshots in .e2e-artifacts/ to look at).
+ */
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** True when the browser tests cannot run; each suite skips itself and says why. */
+export const chromiumMissing = !fs.existsSync(CHROMIUM_PATH);
+export const SKIP_REASON = `${CHROMIUM_PATH} is missing: browser tests SKIPPED (install Debian's chromium: apt-get install chromium)`;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ARTIFACTS = path.join(root, '.e2e-artifacts');
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Launches headless Chromium with flags that keep it quiet and offline. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The real app on a temporary SQLite file, listening on 127.0.0.1 at a free port. */
+export async function startApp(): Promise<{ t: TestApp; baseUrl: string; close(): Promise<void> }> {
+  const t = await buildTestApp('sqlite');
+  const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+  return { t, baseUrl: address, close: () => t.close() };
+}
+
+/** A page that records Content-Security-Policy violations and uncaught page errors. */
+export interface CheckedPage {
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+/** Opens a fresh browser context (its own cookies) on `baseUrl`. */
+export async function openPage(browser: Browser, baseUrl: string): Promise<CheckedPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return { context, page, problems };
+}
+
+function describeViolations(violations: Result[]): string {
+  return violations
+    .map((v) => `- [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`).join('\n')}`)
+    .join('\n');
+}
+
+async function runAxe(page: Page): Promise<AxeResults> {
+  // Evaluated through the DevTools protocol, which the page's CSP (script-src 'self') does not govern.
+  // Injected once per loaded document: parsing axe takes most of a second.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(() => (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResults> } }).axe.run(document, { resultTypes: ['violations'] }));
+}
+
+async function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = window.innerWidth;
+    const out: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const r = el.getBoundingClientRect();
+      if (r.right > w + 1 && r.width > 0) out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} (right edge ${Math.round(r.right)}px)`);
+    }
+    return out.slice(0, 8);
+  });
+}
+
+/** The views each page is checked in; axe runs in two of them, covering both widths and both schemes. */
+const VIEWS = [
+  { width: 375, scheme: 'light', axe: false },
+  { width: 1280, scheme: 'light', axe: true },
+  { width: 375, scheme: 'dark', axe: true },
+  { width: 1280, scheme: 'dark', axe: false },
+] as const;
+
+/**
+ * Checks the page as it is now, at 375 px and 1280 px, light and dark: no horizontal overflow in any
+ * view, no axe violation of impact serious or critical (1280 light, 375 dark), no CSP violation or
+ * page error. Saves screenshots as .e2e-artifacts/<name>-<width>[-dark].png. Leaves the page at
+ * 1280 px, light.
+ */
+export async function checkPage(cp: CheckedPage, name: string): Promise<void> {
+  const { page } = cp;
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const view of VIEWS) {
+    await page.emulateMedia({ colorScheme: view.scheme });
+    await page.setViewportSize({ width: view.width, height: view.width === 375 ? 812 : 900 });
+    const where = `${name} at ${view.width}px (${view.scheme}), ${page.url()}`;
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(fits, `${where} scrolls sideways; too wide:\n${(await overflowingElements(page)).join('\n')}`).toBe(true);
+    if (view.axe) {
+      const results = await runAxe(page);
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      if (serious.length > 0) process.stdout.write(`\naxe violations on ${where}:\n${describeViolations(serious)}\n`);
+      expect(serious.map((v) => v.id), `axe found serious/critical problems on ${where}:\n${describeViolations(serious)}`).toEqual([]);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${view.width}${view.scheme === 'dark' ? '-dark' : ''}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  expect(cp.problems, `${name}: CSP violations or page errors`).toEqual([]);
+}
