@@ -42,16 +42,25 @@ export async function openTestDb(dialect: DialectName): Promise<DbHandle & { dat
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const h = openPostgres(TEST_DATABASE_URL, createLog({ logLevel: 'silent' }), { searchPath: schema, max: 5 });
-  await migrateToLatest(h.db, 'postgres');
+  const dropSchema = async () => {
+    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.end();
+  };
+  try {
+    await migrateToLatest(h.db, 'postgres');
+  } catch (err) {
+    await h.close();
+    await dropSchema();
+    throw err;
+  }
   return {
     ...h,
     dataDir,
     close: async () => {
       await h.close();
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
+      await dropSchema();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
