@@ -1,12 +1,10 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig, type Config } from '../core/config.ts';
 import { openDatabase, type DbHandle, type DialectName } from '../core/db/index.ts';
 import { createLog } from '../core/log.ts';
-import { TEST_DATABASE_URL } from '../../test/helpers/pg.ts';
+import { createTestDatabase } from '../../test/helpers/pg.ts';
 import type { CliIo } from './io.ts';
 
 /** An io that remembers what a command wrote. */
@@ -34,16 +32,10 @@ export interface CliTestEnv {
 export async function cliTestEnv(dialect: DialectName, extra: Record<string, string> = {}): Promise<CliTestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guildhall-cli-'));
   const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...extra };
-  let schema: string | null = null;
+  let database: { url: string; drop(): Promise<void> } | null = null;
   if (dialect === 'postgres') {
-    schema = `cli_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
-    const url = new URL(TEST_DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env.DATABASE_URL = url.toString();
+    database = await createTestDatabase('gh_cli');
+    env.DATABASE_URL = database.url;
   }
   const config = loadConfig(env);
   return {
@@ -51,12 +43,7 @@ export async function cliTestEnv(dialect: DialectName, extra: Record<string, str
     env,
     open: () => openDatabase(config.databaseUrl, createLog({ logLevel: 'silent' })),
     close: async () => {
-      if (schema) {
-        const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
-      }
+      if (database) await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

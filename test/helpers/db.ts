@@ -1,13 +1,11 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe } from 'vitest';
-import pg from 'pg';
 import { openPostgres, openSqlite, type DbHandle, type DialectName } from '../../src/core/db/index.ts';
 import { migrateToLatest } from '../../src/core/db/migrate.ts';
 import { createLog } from '../../src/core/log.ts';
-import { TEST_DATABASE_URL } from './pg.ts';
+import { createTestDatabase } from './pg.ts';
 
 export const pgAvailable = process.env.GUILDHALL_TEST_PG === '1';
 
@@ -21,7 +19,7 @@ export function describeEachDialect(name: string, fn: (dialect: DialectName) => 
   describe.skipIf(!pgAvailable)(`${name} [postgres${pgAvailable ? '' : ': SKIPPED, not reachable'}]`, () => fn('postgres'));
 }
 
-/** A fresh, migrated database: a temp SQLite file, or a new schema in the test PostgreSQL. */
+/** A fresh, migrated database: a temp SQLite file, or a new database on the test PostgreSQL server. */
 export async function openTestDb(dialect: DialectName): Promise<DbHandle & { dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guildhall-test-'));
   if (dialect === 'sqlite') {
@@ -36,18 +34,9 @@ export async function openTestDb(dialect: DialectName): Promise<DbHandle & { dat
       },
     };
   }
-  const schema = `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const h = openPostgres(TEST_DATABASE_URL, createLog({ logLevel: 'silent' }), { searchPath: schema, max: 5 });
-  const dropSchema = async () => {
-    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await c.connect();
-    await c.query(`drop schema if exists ${schema} cascade`);
-    await c.end();
-  };
+  const database = await createTestDatabase();
+  const h = openPostgres(database.url, createLog({ logLevel: 'silent' }), { max: 5 });
+  const dropSchema = database.drop;
   try {
     await migrateToLatest(h.db, 'postgres');
   } catch (err) {
