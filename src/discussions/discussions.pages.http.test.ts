@@ -102,8 +102,10 @@ describeEachDialect('discussion pages', (dialect) => {
       expect(outsider).not.toContain(`action="${url}/reply"`);
     });
 
-    it('answers 404 for a topic id that does not exist', async () => {
+    it('answers 404 for a topic id that does not exist or is not a number', async () => {
       expect((await get(`/c/${w.pub.slug}/t/987654`)).statusCode).toBe(404);
+      expect((await get(`/c/${w.pub.slug}/t/abc`)).statusCode).toBe(404);
+      expect((await get(`/c/${w.pub.slug}/t/99999999999999999999`)).statusCode).toBe(404);
     });
   });
 
@@ -115,6 +117,20 @@ describeEachDialect('discussion pages', (dialect) => {
       expect(res.headers.location).toMatch(new RegExp(`^/c/${w.pub.slug}/t/${topic.id}#post-\\d+$`));
       const row = await t.deps.db.selectFrom('topics').select('reply_count').where('id', '=', topic.id).executeTakeFirstOrThrow();
       expect(row.reply_count).toBe(1);
+    });
+
+    it('lands a reply to a long topic on the page where it shows', async () => {
+      const topic = await startTopicVia(t, w.as.steward, w.pub.slug);
+      const at = new Date().toISOString();
+      const rows = Array.from({ length: 60 }, (_, i) => ({ topic_id: topic.id, author_id: w.steward.id, body: `Filler ${i}`, created_at: at, updated_at: at }));
+      await t.deps.db.insertInto('posts').values(rows).execute();
+      const res = await postForm(t, `/c/${w.pub.slug}/t/${topic.id}/reply`, { body: 'Reply number 62' }, w.as.member);
+      expect(res.statusCode).toBe(303);
+      const location = String(res.headers.location);
+      expect(location).toMatch(/\?cursor=[^#]+#post-\d+$/);
+      const landed = await get(location.split('#')[0]!);
+      expect(landed.body).toContain(`id="${location.split('#')[1]}"`);
+      expect(landed.body).toContain('Reply number 62');
     });
 
     it('re-renders the topic with 400 and the message when the reply is empty, writing nothing', async () => {

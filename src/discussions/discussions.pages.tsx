@@ -6,14 +6,22 @@ import { AppError, forbidden, notFound, unauthenticated, type FieldIssue } from 
 import { decodeCursor, encodeCursor } from '../core/http/pagination.ts';
 import { issuesFromValidation } from '../core/http/validation.ts';
 import { canPost } from '../core/permissions/index.ts';
-import { discussionBodies, SlugParams, SlugTopicParams, topicKinds, type TopicKind } from './discussions.schema.ts';
+import { discussionBodies, SlugParams, topicKinds, type TopicKind } from './discussions.schema.ts';
 import { findReadableCommunity, findReadableTopic, replyToTopic, startTopic } from './discussions.service.ts';
 import { TopicPage } from './discussions.views.tsx';
-import { listPosts } from './posts.store.ts';
+import { listPosts, pageCursorForPost } from './posts.store.ts';
 import { NewTopicPage, ReplyBox, type TopicFormValues } from './topic-form.views.tsx';
 
 const POSTS_PER_PAGE = 50;
 const TopicPageQuery = Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })) });
+// Page addresses take the id as text, so /c/x/t/abc is a plain 404 page rather than a validation error.
+const TopicPageParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }), id: Type.String({ maxLength: 20 }) });
+
+function topicIdOf(raw: string): number {
+  const id = /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(id)) throw notFound('Topic');
+  return id;
+}
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
@@ -84,13 +92,14 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
     );
   }
 
-  r.get('/c/:slug/t/:id', { schema: { params: SlugTopicParams, querystring: TopicPageQuery } }, async (req, reply) =>
-    renderTopic(req, reply, req.params.slug, req.params.id, { body: '', issues: [], status: 200, cursor: req.query.cursor }),
+  r.get('/c/:slug/t/:id', { schema: { params: TopicPageParams, querystring: TopicPageQuery } }, async (req, reply) =>
+    renderTopic(req, reply, req.params.slug, topicIdOf(req.params.id), { body: '', issues: [], status: 200, cursor: req.query.cursor }),
   );
 
-  r.post('/c/:slug/t/:id/reply', { attachValidation: true, schema: { params: SlugTopicParams, body: ReplyBody } }, async (req, reply) => {
+  r.post('/c/:slug/t/:id/reply', { attachValidation: true, schema: { params: TopicPageParams, body: ReplyBody } }, async (req, reply) => {
     if (!req.actor) throw unauthenticated('Sign in to reply.');
-    const { slug, id } = req.params;
+    const slug = req.params.slug;
+    const id = topicIdOf(req.params.id);
     const { topic, access } = await findReadableTopic(deps, req.actor, id);
     if (topic.community.slug !== slug) throw notFound('Topic');
     if (!canPost(req.actor, access)) throw forbidden('Only members of this community can reply. Join it first.');
@@ -99,7 +108,8 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
     try {
       const { post } = await replyToTopic(deps, req.actor, id, body);
       reply.flash('Your reply is posted.');
-      return reply.redirect(`/c/${slug}/t/${id}#post-${post.id}`, 303);
+      const cursor = await pageCursorForPost(deps.db, id, post.id, POSTS_PER_PAGE);
+      return reply.redirect(`/c/${slug}/t/${id}${cursor ? `?cursor=${encodeCursor(cursor)}` : ''}#post-${post.id}`, 303);
     } catch (err) {
       if (isFormProblem(err)) return renderTopic(req, reply, slug, id, { body, issues: err.details, status: 400 });
       throw err;

@@ -45,7 +45,6 @@ export const TopicListQuery = Type.Object({ ...PageQuery.properties, kind: Type.
 
 export const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) });
 export const TopicIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-export const SlugTopicParams = Type.Object({ ...SlugParams.properties, id: Type.Integer({ minimum: 1 }) });
 
 export const ErrorSchema = Type.Object({
   error: Type.Object({

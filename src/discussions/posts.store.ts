@@ -49,3 +49,20 @@ export async function findOpeningPost(db: Db, topicId: number): Promise<Post | u
   const r = await postsWithAuthors(db).where('posts.topic_id', '=', topicId).orderBy('posts.id', 'asc').limit(1).executeTakeFirst();
   return r ? toPost(r) : undefined;
 }
+
+/**
+ * The cursor of the page (of `perPage` posts, oldest first) that holds `postId`, or null for the
+ * first page. Lets a reply land on the page where it shows.
+ */
+export async function pageCursorForPost(db: Db, topicId: number, postId: number, perPage: number): Promise<Cursor | null> {
+  const before = await db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('topic_id', '=', topicId)
+    .where('id', '<', postId)
+    .executeTakeFirstOrThrow();
+  const start = Math.floor(Number(before.n) / perPage) * perPage;
+  if (start === 0) return null;
+  const last = await db.selectFrom('posts').select('id').where('topic_id', '=', topicId).orderBy('id', 'asc').offset(start - 1).limit(1).executeTakeFirst();
+  return last ? { v: last.id, id: last.id } : null;
+}
