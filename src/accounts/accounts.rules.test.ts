@@ -42,7 +42,7 @@ describe('normalizeEmail', () => {
 });
 
 describe('isValidTimeZone', () => {
-  it.each(['', 'UTC', 'Europe/Berlin', 'America/New_York'])('accepts %j', (tz) => {
+  it.each(['', 'UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Asia/Calcutta'])('accepts %j', (tz) => {
     expect(isValidTimeZone(tz)).toBe(true);
   });
   it.each(['Mars/Olympus', 'europe/berlin', 'GMT+25', '<script>'])('rejects %j', (tz) => {

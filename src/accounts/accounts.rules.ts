@@ -39,17 +39,30 @@ export function passwordProblem(password: string, field = 'Password'): string | 
   return null;
 }
 
-let zones: Set<string> | null = null;
-
-/** True for '' (not set), 'UTC', or a time zone the runtime knows (Intl.supportedValuesOf). */
+/**
+ * True for '' (not set) or an IANA zone name the runtime can format in, aliases included: Node 20's
+ * list says Asia/Calcutta where newer ones say Asia/Kolkata, and both must work.
+ */
 export function isValidTimeZone(tz: string): boolean {
+  if (tz === '' || tz === 'UTC') return true;
   zones ??= new Set(Intl.supportedValuesOf('timeZone'));
-  return tz === '' || tz === 'UTC' || zones.has(tz);
+  if (zones.has(tz)) return true;
+  if (tz.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(tz)) return false;
+  try {
+    // An alias resolves to a differently spelled canonical name; a mere case variant does not count.
+    const resolved = new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() !== tz.toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
-/** Every time zone offered in the settings form, in the runtime's order. */
-export function timeZoneOptions(): string[] {
-  return ['UTC', ...Intl.supportedValuesOf('timeZone')];
+let zones: Set<string> | null = null;
+
+/** Every time zone offered in the settings form (the runtime's list), plus the member's own if it is an alias. */
+export function timeZoneOptions(current = ''): string[] {
+  const list = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+  return current && !list.includes(current) ? [current, ...list] : list;
 }
 
 export interface SignupInput {

@@ -27,7 +27,7 @@ export function SettingsNav({ current }: { current: 'profile' | 'password' | 'to
 
 function TimeZoneSelect({ value, issues }: { value: string; issues: FieldIssue[] }) {
   const issue = issues.find((i) => i.field === 'timeZone');
-  const known = timeZoneOptions();
+  const known = timeZoneOptions(value);
   return (
     <div class={issue ? 'field field--error' : 'field'}>
       <label for="f-timeZone">

@@ -81,11 +81,15 @@ export function ViewerActions({ ctx, c }: { ctx: ViewContext; c: CommunityDetail
     return (
       <div class="actions">
         <p class="meta">You are a {v.role} of this community.</p>
-        <PostForm ctx={ctx} action={`${base}/leave`} class="inline-form">
-          <button type="submit" class="button button--secondary button--small">
-            Leave community
-          </button>
-        </PostForm>
+        {v.role === 'steward' && (c.stewards?.length ?? 0) <= 1 ? (
+          <p class="meta">As its only steward, appoint another steward before you leave.</p>
+        ) : (
+          <PostForm ctx={ctx} action={`${base}/leave`} class="inline-form">
+            <button type="submit" class="button button--secondary button--small">
+              Leave community
+            </button>
+          </PostForm>
+        )}
       </div>
     );
   }

@@ -39,6 +39,13 @@ describeEachDialect('community home and membership pages', (dialect) => {
       expect(body).toContain('You are a member');
     });
 
+    it('tells the only steward to appoint another instead of offering Leave', async () => {
+      const w = await makeWorld(t, 'public');
+      const body = (await get(`/c/${w.community.slug}`, w.as.steward)).body;
+      expect(body).toContain('As its only steward, appoint another steward before you leave.');
+      expect(body).not.toContain(`action="/c/${w.community.slug}/leave"`);
+    });
+
     it('shows an empty state when there are no discussions', async () => {
       const steward = await makeUser(t.deps.db);
       const c = await makeCommunity(t.deps.db, steward.id);
