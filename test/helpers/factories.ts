@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../../src/core/db/index.ts';
+import type { Insertable } from 'kysely';
 import type { CommunityRole, CommunityTable, UserTable } from '../../src/core/db/schema.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -7,7 +8,7 @@ let passwordHash: Promise<string> | null = null;
 let seq = 0;
 
 /** Inserts a user (password TEST_PASSWORD) and returns the row. */
-export async function makeUser(db: Db, overrides: Partial<Omit<UserTable, 'id'>> = {}) {
+export async function makeUser(db: Db, overrides: Partial<Insertable<UserTable>> = {}) {
   passwordHash ??= hash(TEST_PASSWORD);
   seq += 1;
   const now = new Date().toISOString();
@@ -33,7 +34,7 @@ export async function makeUser(db: Db, overrides: Partial<Omit<UserTable, 'id'>>
 }
 
 /** Inserts a community created by `creatorId` (made its steward) and returns the row. */
-export async function makeCommunity(db: Db, creatorId: number, overrides: Partial<Omit<CommunityTable, 'id'>> = {}) {
+export async function makeCommunity(db: Db, creatorId: number, overrides: Partial<Insertable<CommunityTable>> = {}) {
   seq += 1;
   const now = new Date().toISOString();
   const c = await db

@@ -63,6 +63,8 @@ export interface CommunityTable {
   visibility: Visibility;
   join_policy: JoinPolicy;
   member_count: number;
+  /** Who may accept an answer: 'asker', 'steward' or 'asker_or_steward'. */
+  accept_by: Generated<'asker' | 'steward' | 'asker_or_steward'>;
   created_by: number;
   created_at: string;
   updated_at: string;
@@ -122,6 +124,18 @@ export interface TopicTable {
   last_posted_at: string;
   created_at: string;
   updated_at: string;
+  accepted_post_id: number | null;
+  answer_count: Generated<number>;
+  pinned_at: string | null;
+  locked_at: string | null;
+  closed_at: string | null;
+  close_reason: 'solved_elsewhere' | 'off_domain' | 'duplicate' | null;
+  close_note: Generated<string>;
+  duplicate_of: number | null;
+  merged_into: number | null;
+  deleted_at: string | null;
+  deleted_reason: Generated<string>;
+  deleted_by: number | null;
 }
 
 export interface PostTable {
@@ -131,6 +145,101 @@ export interface PostTable {
   body: string;
   created_at: string;
   updated_at: string;
+  /** 'opening' (a topic's first post), 'reply' (in a discussion) or 'answer' (to a question). */
+  kind: Generated<'opening' | 'reply' | 'answer'>;
+  /** Rendered, sanitised HTML of `body`, made at write time. */
+  body_html: Generated<string>;
+  score: Generated<number>;
+  comment_count: Generated<number>;
+  edited_at: string | null;
+  deleted_at: string | null;
+  deleted_reason: Generated<string>;
+  deleted_by: number | null;
+}
+
+export interface TopicTagTable {
+  topic_id: number;
+  community_id: number;
+  tag: string;
+}
+
+export interface TopicCrosspostTable {
+  topic_id: number;
+  community_id: number;
+  created_by: number;
+  created_at: string;
+}
+
+export interface VoteTable {
+  post_id: number;
+  user_id: number;
+  /** +1 or -1 */
+  value: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommentTable {
+  id: Generated<number>;
+  post_id: number;
+  author_id: number;
+  body: string;
+  body_html: Generated<string>;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+export interface PostRevisionTable {
+  id: Generated<number>;
+  post_id: number;
+  revision: number;
+  editor_id: number;
+  /** The topic title at this revision, for opening posts. */
+  title: string | null;
+  body: string;
+  reason: Generated<string>;
+  created_at: string;
+}
+
+export interface ReactionTable {
+  post_id: number;
+  user_id: number;
+  reaction: string;
+  created_at: string;
+}
+
+export interface BookmarkTable {
+  user_id: number;
+  post_id: number;
+  created_at: string;
+}
+
+export interface WatchTable {
+  user_id: number;
+  target_type: 'topic' | 'community';
+  target_id: number;
+  level: 'watch' | 'track' | 'mute';
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: 'mention' | 'reply' | 'answer' | 'accepted' | 'watched_post' | string;
+  actor_id: number | null;
+  community_id: number | null;
+  topic_id: number | null;
+  post_id: number | null;
+  data: Generated<string>;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface TopicReadTable {
+  user_id: number;
+  topic_id: number;
+  last_read_post_id: number;
+  read_at: string;
 }
 
 export interface Database {
@@ -146,4 +255,14 @@ export interface Database {
   activity: ActivityTable;
   topics: TopicTable;
   posts: PostTable;
+  topic_tags: TopicTagTable;
+  topic_crossposts: TopicCrosspostTable;
+  votes: VoteTable;
+  comments: CommentTable;
+  post_revisions: PostRevisionTable;
+  reactions: ReactionTable;
+  bookmarks: BookmarkTable;
+  watches: WatchTable;
+  notifications: NotificationTable;
+  topic_reads: TopicReadTable;
 }
