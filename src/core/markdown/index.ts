@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import type { RenderRule } from 'markdown-it/lib/renderer.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import hljs from 'highlight.js/lib/common';
 import { mentionsPlugin, type MentionEnv } from './mentions.ts';
@@ -64,6 +65,28 @@ md.renderer.rules.image = (tokens, idx, _options, _env, self) => {
 // Tables scroll on their own on narrow screens.
 md.renderer.rules.table_open = () => '<div class="table-wrap"><table class="table">\n';
 md.renderer.rules.table_close = () => '</table></div>\n';
+
+// Column alignment as a class: the CSP (style-src 'self') refuses style attributes.
+const alignCell: RenderRule = (tokens, idx, options, _env, self) => {
+  const token = tokens[idx] as Token;
+  const align = /text-align:(left|center|right)/.exec(token.attrGet('style') ?? '')?.[1];
+  token.attrs = align ? [['class', `align-${align}`]] : null;
+  return self.renderToken(tokens, idx, options);
+};
+md.renderer.rules.th_open = alignCell;
+md.renderer.rules.td_open = alignCell;
+
+// A post sits under the page's own h1: its headings start at h2 so the page keeps one h1, in order.
+const shiftHeading: RenderRule = (tokens, idx, options, _env, self) => {
+  const token = tokens[idx] as Token;
+  token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 1)}`;
+  return self.renderToken(tokens, idx, options);
+};
+md.renderer.rules.heading_open = shiftHeading;
+md.renderer.rules.heading_close = shiftHeading;
+
+// Indented code looks like fenced code without a language.
+md.renderer.rules.code_block = (tokens, idx) => `${highlight((tokens[idx] as Token).content, '')}\n`;
 
 /**
  * Renders member-written Markdown to HTML that is safe to put in a page: raw HTML is escaped, links are
