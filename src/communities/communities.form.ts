@@ -26,13 +26,13 @@ export function communityFormValues(body: unknown): CommunityFormValues {
   return {
     name: s('name'), slug: s('slug'), domainStatement: s('domainStatement'), description: s('description'), tags: s('tags'),
     formality: s('formality', 'informal'), sponsor: s('sponsor'), locality: s('locality', 'distributed'), location: s('location'),
-    visibility: s('visibility', 'public'), joinPolicy: s('joinPolicy', 'open'),
+    visibility: s('visibility', 'public'), joinPolicy: s('joinPolicy', 'open'), acceptBy: s('acceptBy', 'asker_or_steward'),
   };
 }
 
 /** The form values of a community's current settings. */
 export function formValuesOf(input: CommunityInput): CommunityFormValues {
-  return { ...input, description: input.description ?? '', sponsor: input.sponsor ?? '', location: input.location ?? '', tags: (input.tags ?? []).join(', ') };
+  return { ...input, description: input.description ?? '', sponsor: input.sponsor ?? '', location: input.location ?? '', tags: (input.tags ?? []).join(', '), acceptBy: input.acceptBy ?? 'asker_or_steward' };
 }
 
 /** A validated form body as service input (tags split on commas). */
@@ -42,7 +42,7 @@ export function inputOfForm(v: CommunityFormValues): CommunityInput {
 
 const labels: Record<string, string> = {
   name: 'Name', slug: 'Address', domainStatement: 'Domain statement', description: 'Description', tags: 'Tags',
-  formality: 'Formality', sponsor: 'Sponsor', locality: 'Where it meets', location: 'Location', visibility: 'Visibility', joinPolicy: 'Who can join',
+  formality: 'Formality', sponsor: 'Sponsor', locality: 'Where it meets', location: 'Location', visibility: 'Visibility', joinPolicy: 'Who can join', acceptBy: 'Who can accept an answer',
 };
 
 /**

@@ -61,6 +61,7 @@ export async function communityDetail(deps: Deps, actor: Actor | null, found: Fo
     ...detail,
     description: c.description,
     sponsor: c.sponsor,
+    acceptBy: c.accept_by,
     createdAt: c.created_at,
     stewards: await listStewards(deps.db, c.id),
     latestTopics: topics.map((t) => ({ id: t.id, title: t.title, kind: t.kind, replyCount: t.replyCount, lastPostedAt: t.lastPostedAt, author: { username: t.author.username, displayName: t.author.displayName } })),

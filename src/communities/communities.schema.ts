@@ -16,6 +16,9 @@ const Locality = StringEnum(['local', 'distributed'] as const);
 const Visibility = StringEnum(['public', 'private'] as const);
 const JoinPolicy = StringEnum(['open', 'approval', 'invite'] as const);
 export const Role = StringEnum(['steward', 'moderator', 'member'] as const);
+const AcceptBy = StringEnum(['asker', 'steward', 'asker_or_steward'] as const, {
+  description: 'Who may accept an answer to a question: the asker, stewards and moderators, or either (the default).',
+});
 
 /** The editable fields of a community; `tags` differs between API (array) and form (comma-separated). */
 function fields<T extends TSchema>(tags: T) {
@@ -31,6 +34,7 @@ function fields<T extends TSchema>(tags: T) {
     location: Type.Optional(Type.String({ maxLength: 200, description: 'Required when local.' })),
     visibility: Visibility,
     joinPolicy: JoinPolicy,
+    acceptBy: Type.Optional(AcceptBy),
   };
 }
 
@@ -88,6 +92,7 @@ export const CommunityDetail = Type.Composite([
     viewer: Viewer,
     description: Type.Optional(Type.String()),
     sponsor: Type.Optional(Type.String()),
+    acceptBy: Type.Optional(AcceptBy),
     createdAt: Type.Optional(Type.String()),
     stewards: Type.Optional(Type.Array(Person)),
     latestTopics: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), kind: Type.String(), replyCount: Type.Integer(), lastPostedAt: Type.String(), author: Person }))),

@@ -55,6 +55,7 @@ function columns(v: CommunityInput) {
     location: v.location ?? '',
     visibility: v.visibility,
     join_policy: v.joinPolicy,
+    accept_by: v.acceptBy ?? 'asker_or_steward',
   };
 }
 
@@ -73,6 +74,7 @@ export async function communityInputOf(deps: Deps, c: CommunityRow): Promise<Com
     location: c.location,
     visibility: c.visibility,
     joinPolicy: c.join_policy,
+    acceptBy: c.accept_by,
   };
 }
 

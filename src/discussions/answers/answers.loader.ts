@@ -1,0 +1,84 @@
+import type { Db } from '../../core/db/index.ts';
+import type { Actor, CommunityAccess } from '../../core/permissions/index.ts';
+import { findRole } from '../../communities/communities.access.ts';
+import { isCoreMember, isQuestionPost, mayAcceptAnswer } from './answers.rules.ts';
+import type { CommentDto } from './answers.schema.ts';
+import { commentsOnPosts } from './comments.store.ts';
+import { votesOn, type VoteValue } from './votes.store.ts';
+
+/** What the Q&A controls show for one post of the page. */
+export interface PostExtras {
+  /** A question's opening post or an answer: it takes votes and comments. */
+  votable: boolean;
+  isAnswer: boolean;
+  authorId: number;
+  deleted: boolean;
+  score: number;
+  myVote: VoteValue | null;
+  comments: CommentDto[];
+}
+
+/** Everything the Q&A controls of one topic page need, loaded once per page. */
+export interface AnswerExtras {
+  topicId: number;
+  slug: string;
+  isQuestion: boolean;
+  acceptedPostId: number | null;
+  /** The page address forms come back to (same topic), e.g. with its cursor or sort. */
+  back: string;
+  viewerId: number | null;
+  /** The viewer is a member and the topic is neither locked nor deleted: they may vote and comment. */
+  mayTakePart: boolean;
+  /** The viewer may accept and unaccept answers here. */
+  mayAccept: boolean;
+  /** The viewer is a steward or moderator (may delete any comment). */
+  isCore: boolean;
+  posts: Map<number, PostExtras>;
+}
+
+/**
+ * Loads the Q&A state of a topic page: the accepted answer, each post's score and comments, the
+ * viewer's votes and what they may do. The caller has already checked the viewer may read the topic;
+ * only posts of that topic are looked at. `back` defaults to the topic's address.
+ */
+export async function loadAnswerExtras(db: Db, actor: Actor | null, topicId: number, postIds: number[], opts: { back?: string } = {}): Promise<AnswerExtras> {
+  const topic = await db
+    .selectFrom('topics')
+    .innerJoin('communities', 'communities.id', 'topics.community_id')
+    .select(['topics.kind', 'topics.author_id', 'topics.accepted_post_id', 'topics.locked_at', 'topics.deleted_at', 'communities.slug', 'communities.accept_by', 'communities.visibility', 'communities.join_policy', 'communities.id as community_id'])
+    .where('topics.id', '=', topicId)
+    .executeTakeFirstOrThrow();
+  const role = await findRole(db, topic.community_id, actor);
+  const access: CommunityAccess = { visibility: topic.visibility, joinPolicy: topic.join_policy, role };
+  const open = topic.locked_at === null && topic.deleted_at === null;
+  const rows = postIds.length === 0 ? [] : await db.selectFrom('posts').select(['id', 'kind', 'author_id', 'deleted_at', 'score']).where('topic_id', '=', topicId).where('id', 'in', postIds).execute();
+  const [mine, comments] = await Promise.all([actor ? votesOn(db, actor.id, postIds) : Promise.resolve(new Map<number, VoteValue>()), commentsOnPosts(db, postIds)]);
+  const posts = new Map<number, PostExtras>();
+  for (const r of rows) {
+    const votable = isQuestionPost({ kind: r.kind, topic: { kind: topic.kind } });
+    posts.set(r.id, { votable, isAnswer: votable && r.kind === 'answer', authorId: r.author_id, deleted: r.deleted_at !== null, score: r.score, myVote: mine.get(r.id) ?? null, comments: votable ? (comments.get(r.id) ?? []) : [] });
+  }
+  const member = actor !== null && role !== null;
+  const mayAccept = actor !== null && member && open && topic.kind === 'question' && mayAcceptAnswer(actor.id, access, { authorId: topic.author_id, community: { acceptBy: topic.accept_by } });
+  return {
+    topicId,
+    slug: topic.slug,
+    isQuestion: topic.kind === 'question',
+    acceptedPostId: topic.accepted_post_id,
+    back: opts.back ?? `/c/${topic.slug}/t/${topicId}`,
+    viewerId: actor?.id ?? null,
+    mayTakePart: member && open,
+    mayAccept,
+    isCore: isCoreMember(access),
+    posts,
+  };
+}
+
+/** The posts with the accepted answer moved up to follow the opening post (when it is among them). */
+export function acceptedFirst<T extends { id: number }>(posts: T[], acceptedPostId: number | null, openingPostId: number | null): T[] {
+  const accepted = posts.find((p) => p.id === acceptedPostId);
+  if (!accepted) return posts;
+  const rest = posts.filter((p) => p !== accepted);
+  const at = rest.findIndex((p) => p.id === openingPostId) + 1;
+  return [...rest.slice(0, at), accepted, ...rest.slice(at)];
+}

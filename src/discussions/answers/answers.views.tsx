@@ -1,0 +1,94 @@
+import type { ViewContext } from '../../core/views/context.ts';
+import { CsrfField } from '../../core/views/components.tsx';
+import type { AnswerExtras } from './answers.loader.ts';
+
+interface Props {
+  ctx: ViewContext;
+  x: AnswerExtras;
+  postId: number;
+}
+
+const topicPath = (x: AnswerExtras) => `/c/${x.slug}/t/${x.topicId}`;
+
+/** The hidden fields every Q&A form carries: the CSRF token and the page to come back to. */
+function FormBasics({ ctx, x }: { ctx: ViewContext; x: AnswerExtras }) {
+  return (
+    <>
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="back" value={x.back} />
+    </>
+  );
+}
+
+/**
+ * The score of a question or answer, with ▲/▼ buttons ("Upvote"/"Downvote", aria-pressed for the
+ * viewer's vote; pressing it again takes the vote back) for members who may vote on it. A real form:
+ * static/vote.js makes it work in place through the API. Nothing for posts that take no votes.
+ */
+export function VoteControls({ ctx, x, postId }: Props) {
+  const p = x.posts.get(postId);
+  if (!p?.votable) return null;
+  const score = (
+    <span class="vote__score" aria-live="polite">
+      <span class="visually-hidden">Score: </span>
+      <span data-vote-score>{p.score}</span>
+    </span>
+  );
+  const mayVote = x.mayTakePart && !p.deleted && p.authorId !== x.viewerId;
+  if (!mayVote) return <div class="vote vote--readonly">{score}</div>;
+  const button = (value: 1 | -1, label: string, glyph: string) => (
+    <button
+      type="submit"
+      name="value"
+      value={p.myVote === value ? '0' : String(value)}
+      data-vote-value={String(value)}
+      class={`vote__button vote__button--${value === 1 ? 'up' : 'down'}`}
+      aria-label={label}
+      title={label}
+      aria-pressed={p.myVote === value ? 'true' : 'false'}
+    >
+      <span aria-hidden="true">{glyph}</span>
+    </button>
+  );
+  return (
+    <form method="post" action={`${topicPath(x)}/posts/${postId}/vote`} class="vote" data-vote-post={String(postId)}>
+      <FormBasics ctx={ctx} x={x} />
+      {button(1, 'Upvote', '▲')}
+      {score}
+      {button(-1, 'Downvote', '▼')}
+    </form>
+  );
+}
+
+/**
+ * On an answer: "✓ Accepted answer" when it is the accepted one, and for those allowed (accept_by) an
+ * "Accept this answer" or "Unaccept" button. Nothing on other posts.
+ */
+export function AcceptControl({ ctx, x, postId }: Props) {
+  const p = x.posts.get(postId);
+  if (!p?.isAnswer) return null;
+  const accepted = x.acceptedPostId === postId;
+  const badge = accepted ? <p class="accepted-badge">✓ Accepted answer</p> : null;
+  if (!x.mayAccept || p.deleted) return badge;
+  return (
+    <div class="accept">
+      {badge}
+      <form method="post" action={accepted ? `${topicPath(x)}/unaccept` : `${topicPath(x)}/posts/${postId}/accept`}>
+        <FormBasics ctx={ctx} x={x} />
+        <button type="submit" class="button--secondary button--small">
+          {accepted ? 'Unaccept' : 'Accept this answer'}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** "✓ Solved" for a question with an accepted answer, linking to it. */
+export function SolvedNote({ x }: { x: AnswerExtras }) {
+  if (!x.isQuestion || x.acceptedPostId === null) return null;
+  return (
+    <p class="solved-note">
+      ✓ Solved — <a href={`#post-${x.acceptedPostId}`}>see the accepted answer</a>
+    </p>
+  );
+}
