@@ -61,14 +61,15 @@ export function VoteControls({ ctx, x, postId }: Props) {
 }
 
 /**
- * On an answer: "✓ Accepted answer" when it is the accepted one, and for those allowed (accept_by) an
- * "Accept this answer" or "Unaccept" button. Nothing on other posts.
+ * On an answer: "✓ Accepted answer" when it is the accepted one (leave out with `badge={false}` where
+ * the page marks it already), and for those allowed (accept_by) an "Accept this answer" or "Unaccept"
+ * button. Nothing on other posts.
  */
-export function AcceptControl({ ctx, x, postId }: Props) {
+export function AcceptControl({ ctx, x, postId, badge: showBadge = true }: Props & { badge?: boolean }) {
   const p = x.posts.get(postId);
   if (!p?.isAnswer) return null;
   const accepted = x.acceptedPostId === postId;
-  const badge = accepted ? <p class="accepted-badge">✓ Accepted answer</p> : null;
+  const badge = accepted && showBadge ? <p class="accepted-badge">✓ Accepted answer</p> : null;
   if (!x.mayAccept || p.deleted) return badge;
   return (
     <div class="accept">
@@ -83,12 +84,3 @@ export function AcceptControl({ ctx, x, postId }: Props) {
   );
 }
 
-/** "✓ Solved" for a question with an accepted answer, linking to it. */
-export function SolvedNote({ x }: { x: AnswerExtras }) {
-  if (!x.isQuestion || x.acceptedPostId === null) return null;
-  return (
-    <p class="solved-note">
-      ✓ Solved — <a href={`#post-${x.acceptedPostId}`}>see the accepted answer</a>
-    </p>
-  );
-}
