@@ -14,6 +14,7 @@ import { answersRoutes } from '../discussions/answers/answers.routes.ts';
 import { engagementRoutes } from '../discussions/engagement/engagement.routes.ts';
 import { moderationRoutes } from '../discussions/moderation/moderation.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
+import { countUnread } from '../notifications/notifications.store.ts';
 import { markdownRoutes } from './markdown/markdown.routes.ts';
 import { homeRoutes } from '../home/home.routes.ts';
 import { peopleRoutes } from '../people/people.routes.ts';
@@ -57,7 +58,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerOpenApi(app);
   registerSecurityHeaders(app);
   registerErrorHandling(app);
-  registerPageHelpers(app);
+  registerPageHelpers(app, { unreadCount: (actor) => countUnread(deps.db, actor) });
 
   app.addHook('onRequest', async (req) => {
     if (req.url.startsWith('/static/') || req.url === '/healthz') return;

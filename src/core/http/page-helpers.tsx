@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../permissions/index.ts';
 import { Layout, renderDocument } from '../views/layout.tsx';
 import type { ViewContext } from '../views/context.ts';
 import { csrfToken } from './csrf.ts';
@@ -6,8 +7,22 @@ import { csrfToken } from './csrf.ts';
 const THEME_COOKIE = 'gh_theme';
 const FLASH_COOKIE = 'gh_flash';
 
-/** Decorates replies with `page`, `viewContext` and `flash`, and adds POST /theme. */
-export function registerPageHelpers(app: FastifyInstance): void {
+/** Unread notification counts of page requests, looked up before their handler runs. */
+const unreadByRequest = new WeakMap<FastifyRequest, number>();
+
+/**
+ * Decorates replies with `page`, `viewContext` and `flash`, and adds POST /theme. With `unreadCount`,
+ * GET page requests of signed-in members learn their unread notification count (for the header)
+ * before the handler runs, so the synchronous viewContext can show it.
+ */
+export function registerPageHelpers(app: FastifyInstance, opts: { unreadCount?: (actor: Actor) => Promise<number> } = {}): void {
+  const { unreadCount } = opts;
+  if (unreadCount) {
+    app.addHook('preHandler', async (req) => {
+      if (req.method !== 'GET' || !req.actor || req.url.startsWith('/api/') || req.url.startsWith('/static/')) return;
+      unreadByRequest.set(req, await unreadCount(req.actor));
+    });
+  }
   app.decorateReply('viewContext', function (this: FastifyReply): ViewContext {
     const req = this.request;
     const theme = req.cookies[THEME_COOKIE];
@@ -27,6 +42,7 @@ export function registerPageHelpers(app: FastifyInstance): void {
       path: req.url.split('?')[0] ?? '/',
       theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
       flash,
+      unread: unreadByRequest.get(req) ?? 0,
     };
   });
 

@@ -7,4 +7,6 @@ export interface ViewContext {
   path: string;
   theme: 'auto' | 'light' | 'dark';
   flash: string | null;
+  /** Unread notifications of the signed-in member (0 when signed out or not counted for this request). */
+  unread: number;
 }

@@ -36,6 +36,15 @@ function Header({ ctx }: { ctx: ViewContext }) {
         <div class="site-user">
           {a ? (
             <>
+              <a href="/notifications" class="site-user__notifications" aria-current={ctx.path === '/notifications' ? 'page' : undefined}>
+                Notifications
+                {ctx.unread > 0 && (
+                  <span class="notification-count">
+                    {' '}({ctx.unread}
+                    <span class="visually-hidden"> unread</span>)
+                  </span>
+                )}
+              </a>
               <a href={`/u/${a.username}`} class="site-user__me">
                 {a.displayName}
               </a>
