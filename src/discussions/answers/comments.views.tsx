@@ -11,7 +11,7 @@ function CommentItem({ ctx, x, c }: { ctx: ViewContext; x: AnswerExtras; c: Comm
   return (
     <li class="comment" id={`comment-${c.id}`}>
       {/* body_html was rendered from Markdown and made safe when the comment was written. */}
-      <div class="comment__body prose" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+      <div class="comment__body markdown" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
       <div class="comment__meta meta">
         — <a href={`/u/${c.author.username}`}>{c.author.displayName}</a> <TimeAgo at={c.createdAt} />
         {mayDelete && (
