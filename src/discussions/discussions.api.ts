@@ -1,58 +1,20 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../core/deps.ts';
-import { unauthenticated } from '../core/http/errors.ts';
-import { decodeCursor, PageQuery, paginate } from '../core/http/pagination.ts';
-import {
-  discussionBodies,
-  errorResponses,
-  PostListSchema,
-  PostSchema,
-  SlugParams,
-  TopicIdParams,
-  TopicListQuery,
-  TopicListSchema,
-  TopicSchema,
-} from './discussions.schema.ts';
-import { findReadableCommunity, findReadableTopic, replyToTopic, startTopic } from './discussions.service.ts';
-import { findOpeningPost, listPosts } from './posts.store.ts';
-import { listLatestTopics, type TopicWithCommunity } from './topics.store.ts';
+import { decodeCursor, paginate } from '../core/http/pagination.ts';
+import { discussionBodies, errorResponses, PostListQuery, PostListSchema, PostSchema, TopicIdParams, TopicSchema, SlugParams } from './discussions.schema.ts';
+import { requireSignedIn, tags } from './discussions.http.ts';
+import { findReadableTopic } from './discussions.service.ts';
+import { replyToTopic, startTopic } from './posting.service.ts';
+import { listPosts, postCursor } from './posts.store.ts';
+import { markTopicRead } from './read-state.service.ts';
+import { postDto, topicDto, visiblePosts } from './topic-dto.ts';
 
-const tags = ['discussions'];
-
-/** Answers 401 before validation, so anonymous callers learn they must sign in whatever they sent. */
-async function requireSignedIn(req: FastifyRequest): Promise<void> {
-  if (!req.actor) throw unauthenticated();
-}
-
-/** The JSON API of discussions under /api/v1. */
+/** The JSON API of topics and their posts under /api/v1. */
 export async function discussionsApi(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const { CreateTopicBody, ReplyBody } = discussionBodies(deps.config.limits);
-
-  async function topicDto(topic: TopicWithCommunity) {
-    const opening = await findOpeningPost(deps.db, topic.id);
-    return { ...topic, body: opening?.body ?? '' };
-  }
-
-  r.get(
-    '/api/v1/communities/:slug/topics',
-    {
-      schema: {
-        tags,
-        summary: 'List topics of a community, latest activity first',
-        params: SlugParams,
-        querystring: TopicListQuery,
-        response: { 200: TopicListSchema, ...errorResponses(400, 404) },
-      },
-    },
-    async (req) => {
-      const { community } = await findReadableCommunity(deps, req.actor, req.params.slug);
-      const limit = req.query.limit ?? 20;
-      const rows = await listLatestTopics(deps.db, community.id, { limit: limit + 1, after: decodeCursor(req.query.cursor), kind: req.query.kind });
-      return paginate(rows, limit, (t) => ({ v: t.lastPostedAt, id: t.id }));
-    },
-  );
 
   r.post(
     '/api/v1/communities/:slug/topics',
@@ -60,16 +22,17 @@ export async function discussionsApi(app: FastifyInstance, deps: Deps): Promise<
       onRequest: requireSignedIn,
       schema: {
         tags,
-        summary: 'Start a topic (members only)',
+        summary: 'Start a topic (members only), with tags and cross-posts to other communities you are a member of',
         params: SlugParams,
         body: CreateTopicBody,
         response: { 201: TopicSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req, reply) => {
-      const { topicId } = await startTopic(deps, req.actor, req.params.slug, { kind: req.body.kind ?? 'discussion', title: req.body.title, body: req.body.body });
-      const { topic } = await findReadableTopic(deps, req.actor, topicId);
-      return reply.status(201).send(await topicDto(topic));
+      const b = req.body;
+      const { topicId } = await startTopic(deps, req.actor, req.params.slug, { kind: b.kind ?? 'discussion', title: b.title, body: b.body, tags: b.tags, crossPostTo: b.crossPostTo });
+      const { topic, access } = await findReadableTopic(deps, req.actor, topicId);
+      return reply.status(201).send(await topicDto(deps, req.actor, access, topic));
     },
   );
 
@@ -79,8 +42,8 @@ export async function discussionsApi(app: FastifyInstance, deps: Deps): Promise<
       schema: { tags, summary: 'Get a topic with its opening post', params: TopicIdParams, response: { 200: TopicSchema, ...errorResponses(400, 404) } },
     },
     async (req) => {
-      const { topic } = await findReadableTopic(deps, req.actor, req.params.id);
-      return topicDto(topic);
+      const { topic, access } = await findReadableTopic(deps, req.actor, req.params.id);
+      return topicDto(deps, req.actor, access, topic);
     },
   );
 
@@ -89,17 +52,20 @@ export async function discussionsApi(app: FastifyInstance, deps: Deps): Promise<
     {
       schema: {
         tags,
-        summary: 'List the posts of a topic, oldest first (the opening post is the first)',
+        summary: 'List the posts of a topic: the opening post, then the accepted answer, then the rest (answers by votes by default, replies by time)',
         params: TopicIdParams,
-        querystring: PageQuery,
+        querystring: PostListQuery,
         response: { 200: PostListSchema, ...errorResponses(400, 404) },
       },
     },
     async (req) => {
-      const { topic } = await findReadableTopic(deps, req.actor, req.params.id);
+      const { topic, access } = await findReadableTopic(deps, req.actor, req.params.id);
       const limit = req.query.limit ?? 20;
-      const rows = await listPosts(deps.db, topic.id, { limit: limit + 1, after: decodeCursor(req.query.cursor) });
-      return paginate(rows, limit, (p) => ({ v: p.id, id: p.id }));
+      const sort = req.query.sort ?? (topic.kind === 'question' ? 'votes' : 'time');
+      const acceptedId = topic.acceptedPostId;
+      const rows = await listPosts(deps.db, topic.id, { limit: limit + 1, after: decodeCursor(req.query.cursor), sort, acceptedId });
+      const { items, nextCursor } = paginate(rows, limit, (p) => postCursor(p, acceptedId, sort));
+      return { items: await visiblePosts(deps, items, access), nextCursor };
     },
   );
 
@@ -109,15 +75,30 @@ export async function discussionsApi(app: FastifyInstance, deps: Deps): Promise<
       onRequest: requireSignedIn,
       schema: {
         tags,
-        summary: 'Reply to a topic (members only)',
+        summary: 'Reply to a topic, or answer a question (members only; 409 when the topic is locked)',
         params: TopicIdParams,
         body: ReplyBody,
-        response: { 201: PostSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 201: PostSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) => {
-      const { post } = await replyToTopic(deps, req.actor, req.params.id, req.body.body);
-      return reply.status(201).send(post);
+      const { post, access } = await replyToTopic(deps, req.actor, req.params.id, req.body.body);
+      return reply.status(201).send(postDto(post, access));
     },
+  );
+
+  r.put(
+    '/api/v1/topics/:id/read',
+    {
+      onRequest: requireSignedIn,
+      schema: {
+        tags,
+        summary: 'Mark a topic read up to its last post (lists then count new posts from there)',
+        params: TopicIdParams,
+        body: Type.Optional(Type.Object({})),
+        response: { 200: Type.Object({ topicId: Type.Integer(), lastReadPostId: Type.Integer() }), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (req) => ({ topicId: req.params.id, lastReadPostId: await markTopicRead(deps, req.actor, req.params.id) }),
   );
 }

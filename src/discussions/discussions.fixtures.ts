@@ -40,8 +40,8 @@ export async function discussionsWorld(t: TestApp) {
 }
 
 /** Starts a topic through the API as `browser`; fails the test unless it is created. */
-export async function startTopicVia(t: TestApp, browser: Browser, slug: string, fields: { title?: string; body?: string; kind?: string } = {}) {
+export async function startTopicVia(t: TestApp, browser: Browser, slug: string, fields: { title?: string; body?: string; kind?: string; tags?: string[]; crossPostTo?: string[] } = {}) {
   const res = await api(t, 'POST', `/api/v1/communities/${slug}/topics`, { title: 'A topic', body: 'The opening post.', ...fields }, browser);
   if (res.statusCode !== 201) throw new Error(`could not start a topic: ${res.statusCode} ${res.body}`);
-  return res.json() as { id: number; title: string; replyCount: number; lastPostedAt: string };
+  return res.json() as { id: number; title: string; replyCount: number; lastPostedAt: string; openingPostId: number; tags: string[] };
 }

@@ -80,13 +80,13 @@ describeEachDialect('discussion pages', (dialect) => {
   });
 
   describe('GET /c/:slug/t/:id', () => {
-    it('shows the posts as escaped plain text with line breaks kept', async () => {
+    it('shows the posts as rendered Markdown with raw HTML escaped', async () => {
       const topic = await startTopicVia(t, w.as.member, w.pub.slug, { title: 'Escaping <b>', body: 'Line one\nLine two <script>alert(1)</script>' });
       const res = await get(`/c/${w.pub.slug}/t/${topic.id}`);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<title>Escaping &lt;b');
       expect(res.body).not.toContain('Escaping <b>');
-      expect(res.body).toContain('<div class="post__body">Line one\nLine two &lt;script>alert(1)&lt;/script></div>');
+      expect(res.body).toContain('<div class="post__body markdown"><p>Line one\nLine two &lt;script&gt;alert(1)&lt;/script&gt;</p>\n</div>');
       expect(res.body).not.toContain('<script>alert(1)');
     });
 

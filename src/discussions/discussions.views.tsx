@@ -1,105 +1,123 @@
 import type { ComponentChildren } from 'preact';
-import { Avatar, EmptyState, Pager, TimeAgo } from '../core/views/components.tsx';
+import { Pager, TimeAgo } from '../core/views/components.tsx';
+import { KindBadge, plural, StateBadges, TagChips } from './badges.views.tsx';
+import type { CommunityRef } from './crossposts.store.ts';
+import type { PostSort } from './discussions.schema.ts';
+import { PostView, type PostLinks } from './post.views.tsx';
 import type { Post } from './posts.store.ts';
-import type { TopicSummary, TopicWithCommunity } from './topics.store.ts';
+import type { TopicSlots } from './topic-slots.tsx';
+import type { TopicSummary } from './topics.store.ts';
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { KindBadge } from './badges.views.tsx';
 
-/** "Question" or "Discussion" as a small badge. */
-export function KindBadge({ kind }: { kind: TopicSummary['kind'] }) {
-  return <span class={`badge badge--${kind}`}>{kind === 'question' ? 'Question' : 'Discussion'}</span>;
-}
-
-/**
- * A community's topics, latest activity first, with an empty state that invites the first one.
- * For the community page and any list of one community's topics.
- */
-export function TopicList(p: { communitySlug: string; topics: TopicSummary[]; mayPost: boolean; nextHref?: string | null }) {
-  if (p.topics.length === 0) {
-    return (
-      <EmptyState title="No topics yet">
-        {p.mayPost ? (
-          <p>
-            <a href={`/c/${p.communitySlug}/t/new`}>Start the first one</a> — a question, an idea, something you learned.
-          </p>
-        ) : (
-          <p>When members start discussions or ask questions, they appear here.</p>
+/** Breadcrumb to a topic's home community. */
+export function TopicBreadcrumb({ community, topic }: { community: { slug: string; name: string }; topic?: { id: number; title: string } }) {
+  return (
+    <nav aria-label="Breadcrumb">
+      <ol class="breadcrumbs">
+        <li>
+          <a href="/communities">Communities</a>
+        </li>
+        <li>
+          <a href={`/c/${community.slug}`}>{community.name}</a>
+        </li>
+        <li>
+          <a href={`/c/${community.slug}/topics`}>Topics</a>
+        </li>
+        {topic && (
+          <li>
+            <a href={`/c/${community.slug}/t/${topic.id}`}>{topic.title}</a>
+          </li>
         )}
-      </EmptyState>
-    );
-  }
-  return (
-    <>
-      <ul class="topic-list">
-        {p.topics.map((t) => (
-          <li>
-            <Avatar name={t.author.displayName} size="sm" />
-            <div>
-              <a class="topic-title" href={`/c/${p.communitySlug}/t/${t.id}`}>
-                {t.title}
-              </a>
-              <p class="meta">
-                <KindBadge kind={t.kind} /> {t.author.displayName} · {plural(t.replyCount, 'reply', 'replies')} · last post <TimeAgo at={t.lastPostedAt} />
-              </p>
-            </div>
-          </li>
-        ))}
-      </ul>
-      <Pager nextHref={p.nextHref ?? null} />
-    </>
+      </ol>
+    </nav>
   );
 }
 
-/** One post: who wrote it, when, and the text (plain text, escaped, line breaks kept by CSS). */
-export function PostItem({ post, opening }: { post: Post; opening: boolean }) {
+/** Everything the topic page shows. */
+export interface TopicPageData {
+  topic: TopicSummary;
+  tags: string[];
+  crosspostedTo: CommunityRef[];
+  posts: Post[];
+  /** Shown first on the first page: the opening post (and the accepted answer follows it in `posts`). */
+  firstPage: boolean;
+  sort: PostSort;
+  nextHref: string | null;
+  links: (post: Post) => PostLinks;
+  slots: TopicSlots;
+  /** Under the header: cross-post management for those who may. */
+  headerExtras?: ComponentChildren;
+}
+
+function SortLinks({ base, sort }: { base: string; sort: PostSort }) {
+  const link = (s: PostSort, label: string) => (
+    <a href={`${base}?sort=${s}`} aria-current={sort === s ? 'true' : undefined}>
+      {label}
+    </a>
+  );
   return (
-    <li class={opening ? 'post post--opening' : 'post'} id={`post-${post.id}`}>
-      <div class="person post__author">
-        <Avatar name={post.author.displayName} size="sm" />
-        <a href={`/u/${post.author.username}`}>{post.author.displayName}</a>
-        <span class="meta">
-          <a href={`#post-${post.id}`} class="post__permalink">
-            <TimeAgo at={post.createdAt} />
-          </a>
-        </span>
-      </div>
-      <div class="post__body">{post.body}</div>
-    </li>
+    <nav class="chips sort-links" aria-label="Sort answers">
+      {link('votes', 'Most votes')} {link('time', 'Oldest first')}
+    </nav>
   );
 }
 
-/** A topic page: breadcrumb, title, posts (oldest first), pager, then whatever goes below (the reply box). */
-export function TopicPage(p: { topic: TopicWithCommunity; posts: Post[]; firstPostId: number | null; nextHref: string | null; children?: ComponentChildren }) {
+/** A topic page: breadcrumb, header with badges and tags, posts (opening, accepted, the rest), pager, then children (the reply box). */
+export function TopicPage(p: TopicPageData & { children?: ComponentChildren }) {
   const t = p.topic;
+  const base = `/c/${t.community.slug}/t/${t.id}`;
+  const opening = p.posts.find((x) => x.kind === 'opening');
+  const rest = p.posts.filter((x) => x.kind !== 'opening');
+  const question = t.kind === 'question';
   return (
     <>
-      <nav aria-label="Breadcrumb">
-        <ol class="breadcrumbs">
-          <li>
-            <a href="/communities">Communities</a>
-          </li>
-          <li>
-            <a href={`/c/${t.community.slug}`}>{t.community.name}</a>
-          </li>
-        </ol>
-      </nav>
+      <TopicBreadcrumb community={t.community} />
       <article class="topic" aria-labelledby="topic-title">
         <header class="topic__header">
-          <KindBadge kind={t.kind} />
-          <h1 id="topic-title">{t.title}</h1>
-          <p class="meta">
-            Started by <a href={`/u/${t.author.username}`}>{t.author.displayName}</a> <TimeAgo at={t.createdAt} /> · {plural(t.replyCount, 'reply', 'replies')}
+          <p class="topic__badges">
+            <KindBadge kind={t.kind} /> <StateBadges t={t} />
           </p>
+          <h1 id="topic-title">{t.title}</h1>
+          <TagChips slug={t.community.slug} tags={p.tags} />
+          <p class="meta">
+            Started by <a href={`/u/${t.author.username}`}>{t.author.displayName}</a> <TimeAgo at={t.createdAt} /> · {question ? plural(t.answerCount, 'answer', 'answers') : plural(t.replyCount, 'reply', 'replies')}
+          </p>
+          {p.crosspostedTo.length > 0 && (
+            <p class="meta topic__crossposts">
+              Also listed in {p.crosspostedTo.map((c, i) => (
+                <>
+                  {i > 0 && ', '}
+                  <a href={`/c/${c.slug}/topics`}>{c.name}</a>
+                </>
+              ))}
+            </p>
+          )}
+          {t.deleted && <p class="notice topic__deleted">This topic was deleted{t.deleted.reason ? `: ${t.deleted.reason}` : ''}. Only moderators can see it.</p>}
+          {p.slots.header}
+          {p.headerExtras}
         </header>
-        <h2 class="visually-hidden">Posts</h2>
-        <ol class="post-list">
-          {p.posts.map((post) => (
-            <PostItem post={post} opening={post.id === p.firstPostId} />
-          ))}
-        </ol>
-        <Pager nextHref={p.nextHref} />
+        {opening && (
+          <ol class="post-list">
+            <PostView post={opening} links={p.links(opening)} extras={p.slots.posts.get(opening.id)} />
+          </ol>
+        )}
+        <section aria-labelledby="posts-heading" class="topic__posts">
+          <div class="topic__posts-head">
+            <h2 id="posts-heading">{question ? plural(t.answerCount, 'Answer', 'Answers') : plural(t.replyCount, 'Reply', 'Replies')}</h2>
+            {question && t.answerCount > 1 && <SortLinks base={base} sort={p.sort} />}
+          </div>
+          {rest.length > 0 ? (
+            <ol class="post-list">
+              {rest.map((post) => (
+                <PostView post={post} links={p.links(post)} accepted={post.id === t.acceptedPostId} extras={p.slots.posts.get(post.id)} />
+              ))}
+            </ol>
+          ) : (
+            p.firstPage && <p class="meta">{question ? 'No answers yet — know something that helps? Answer below.' : 'No replies yet — be the first to reply.'}</p>
+          )}
+          <Pager nextHref={p.nextHref} />
+        </section>
       </article>
       {p.children}
     </>

@@ -2,19 +2,47 @@ import type { Config } from '../core/config.ts';
 import type { FieldIssue } from '../core/http/errors.ts';
 import { ErrorSummary, Field, PostForm } from '../core/views/components.tsx';
 import type { ViewContext } from '../core/views/context.ts';
+import type { CommunityRef } from './crossposts.store.ts';
 import type { TopicKind } from './discussions.schema.ts';
+import { TopicBreadcrumb } from './discussions.views.tsx';
 
 /** What a new-topic form holds, for re-rendering after a validation error. */
 export interface TopicFormValues {
   kind: TopicKind;
   title: string;
   body: string;
+  /** Comma-separated, as typed. */
+  tags: string;
+  crossPostTo: string[];
 }
+
+/** The hint under every Markdown text area. */
+export const MARKDOWN_HINT = 'Markdown: **bold**, _italic_, `code`, ``` for code blocks, - lists, [links](https://…). Mention a member with @username.';
 
 const kindLabels: Record<TopicKind, [label: string, hint: string]> = {
   discussion: ['Discussion', 'Share something, think out loud, ask for opinions.'],
   question: ['Question', 'Ask something that has an answer; members can help you find it.'],
 };
+
+function CrossPostChoices(p: { choices: CommunityRef[]; chosen: string[]; issues: FieldIssue[] }) {
+  if (p.choices.length === 0) return null;
+  const issue = p.issues.find((i) => i.field === 'crossPostTo');
+  return (
+    <fieldset id="f-crossPostTo" class={issue ? 'field field--error' : 'field'}>
+      <legend>
+        Also show it in <span class="field__optional">(optional)</span>
+      </legend>
+      <p class="field__hint">Other communities you are a member of. It stays one thread here; their lists link to it.</p>
+      {issue && <p class="field__error">{issue.message}</p>}
+      {p.choices.map((c) => (
+        <div class="checkbox">
+          <input type="checkbox" id={`f-crossPostTo-${c.slug}`} name="crossPostTo" value={c.slug} checked={p.chosen.includes(c.slug)} />
+          <label for={`f-crossPostTo-${c.slug}`}>{c.name}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
 
 /** The page for starting a topic in a community. */
 export function NewTopicPage(p: {
@@ -23,19 +51,11 @@ export function NewTopicPage(p: {
   values: TopicFormValues;
   issues: FieldIssue[];
   limits: Config['limits'];
+  crossPostChoices: CommunityRef[];
 }) {
   return (
     <>
-      <nav aria-label="Breadcrumb">
-        <ol class="breadcrumbs">
-          <li>
-            <a href="/communities">Communities</a>
-          </li>
-          <li>
-            <a href={`/c/${p.community.slug}`}>{p.community.name}</a>
-          </li>
-        </ol>
-      </nav>
+      <TopicBreadcrumb community={p.community} />
       <h1>Start a topic</h1>
       <p class="meta">In {p.community.name}. Everyone who can read this community will see it.</p>
       <ErrorSummary issues={p.issues} />
@@ -52,7 +72,11 @@ export function NewTopicPage(p: {
           ))}
         </fieldset>
         <Field name="title" label="Title" value={p.values.title} issues={p.issues} required maxLength={p.limits.titleMax} hint="One line that says what it is about." />
-        <Field name="body" label="Opening post" value={p.values.body} issues={p.issues} required multiline rows={10} maxLength={p.limits.bodyMax} hint="Plain text; line breaks are kept." />
+        <div data-markdown-preview>
+          <Field name="body" label="Opening post" value={p.values.body} issues={p.issues} required multiline rows={10} maxLength={p.limits.bodyMax} hint={MARKDOWN_HINT} />
+        </div>
+        <Field name="tags" label="Tags" value={p.values.tags} issues={p.issues} hint={`Up to ${p.limits.tagsMax}, separated by commas: lower-case letters, digits and -, e.g. knives, whetstones.`} />
+        <CrossPostChoices choices={p.crossPostChoices} chosen={p.values.crossPostTo} issues={p.issues} />
         <div class="actions">
           <button type="submit">Start topic</button>
           <a href={`/c/${p.community.slug}`}>Cancel</a>
@@ -62,10 +86,10 @@ export function NewTopicPage(p: {
   );
 }
 
-/** The reply form under a topic, or what a reader must do before they can reply. */
+/** The reply (or answer) form under a topic, or what a reader must do — or why no one can — before replying. */
 export function ReplyBox(p: {
   ctx: ViewContext;
-  topic: { id: number; community: { slug: string } };
+  topic: { id: number; kind: TopicKind; locked: boolean; deleted: unknown; community: { slug: string } };
   mayPost: boolean;
   body: string;
   issues: FieldIssue[];
@@ -73,28 +97,34 @@ export function ReplyBox(p: {
 }) {
   const slug = p.topic.community.slug;
   const topicPath = `/c/${slug}/t/${p.topic.id}`;
+  const answer = p.topic.kind === 'question';
+  const verb = answer ? 'answer' : 'reply';
+  if (p.topic.deleted) return null;
+  if (p.topic.locked) return <p class="notice reply-box">This topic is locked: no new {answer ? 'answers' : 'replies'} or edits.</p>;
   if (!p.ctx.actor) {
     return (
       <p class="notice reply-box">
-        <a href={`/signin?next=${encodeURIComponent(topicPath)}`}>Sign in to reply</a> — or <a href="/signup">create an account</a>.
+        <a href={`/signin?next=${encodeURIComponent(topicPath)}`}>Sign in to {verb}</a> — or <a href="/signup">create an account</a>.
       </p>
     );
   }
   if (!p.mayPost) {
     return (
       <p class="notice reply-box">
-        Only members can reply. <a href={`/c/${slug}`}>Join to reply</a>.
+        Only members can {verb}. <a href={`/c/${slug}`}>Join to {verb}</a>.
       </p>
     );
   }
   return (
     <section class="reply-box" aria-labelledby="reply-heading">
-      <h2 id="reply-heading">Your reply</h2>
+      <h2 id="reply-heading">{answer ? 'Your answer' : 'Your reply'}</h2>
       <ErrorSummary issues={p.issues} />
       <PostForm ctx={p.ctx} action={`${topicPath}/reply`}>
-        <Field name="body" label="Reply" value={p.body} issues={p.issues} required multiline rows={6} maxLength={p.bodyMax} hint="Plain text; line breaks are kept." />
+        <div data-markdown-preview>
+          <Field name="body" label={answer ? 'Answer' : 'Reply'} value={p.body} issues={p.issues} required multiline rows={6} maxLength={p.bodyMax} hint={MARKDOWN_HINT} />
+        </div>
         <div class="actions">
-          <button type="submit">Post reply</button>
+          <button type="submit">{answer ? 'Post answer' : 'Post reply'}</button>
         </div>
       </PostForm>
     </section>

@@ -1,0 +1,59 @@
+import type { ComponentChildren } from 'preact';
+import type { Deps } from '../core/deps.ts';
+import type { Actor, CommunityAccess } from '../core/permissions/index.ts';
+import type { ViewContext } from '../core/views/context.ts';
+import type { Post } from './posts.store.ts';
+import type { TopicSummary } from './topics.store.ts';
+import { answerSlots } from './answers/answers.slots.tsx';
+
+/**
+ * Extension points of the topic page. Q&A (votes, accept, comments) and engagement/moderation
+ * (reactions, bookmarks, watching, the moderation menu) each add ONE provider to `providers` below;
+ * a provider loads what it needs for the posts on the page and returns what to show where.
+ */
+export interface PostSlots {
+  /** Beside the post, before its body (vote buttons). */
+  side?: ComponentChildren;
+  /** Under the body, in the post's action row (accept button, reactions, bookmark, moderation menu). */
+  actions?: ComponentChildren;
+  /** Under the post (comments on an answer). */
+  below?: ComponentChildren;
+}
+
+export interface TopicSlots {
+  /** Under the topic's title (watch button, topic moderation menu, closed/duplicate notices). */
+  header?: ComponentChildren;
+  /** Per post, by post id. */
+  posts: Map<number, PostSlots>;
+}
+
+/** What a provider gets: the page's topic and posts, who is looking, and their access. */
+export interface TopicSlotInput {
+  deps: Deps;
+  ctx: ViewContext;
+  actor: Actor | null;
+  access: CommunityAccess;
+  topic: TopicSummary;
+  posts: Post[];
+}
+
+export type TopicSlotProvider = (input: TopicSlotInput) => Promise<{ header?: ComponentChildren; post?: (p: Post) => PostSlots }>;
+
+// Providers, in page order. Add yours here: `import { answerSlots } from './answers/answers.slots.tsx';`.
+const providers: TopicSlotProvider[] = [answerSlots];
+
+/** Runs every provider and merges what they return (later providers' slots come after earlier ones'). */
+export async function loadTopicSlots(input: TopicSlotInput): Promise<TopicSlots> {
+  const results = await Promise.all(providers.map((p) => p(input)));
+  const posts = new Map<number, PostSlots>();
+  for (const post of input.posts) {
+    const parts = results.map((r) => r.post?.(post) ?? {});
+    posts.set(post.id, {
+      side: parts.some((s) => s.side) ? parts.map((s) => s.side) : undefined,
+      actions: parts.some((s) => s.actions) ? parts.map((s) => s.actions) : undefined,
+      below: parts.some((s) => s.below) ? parts.map((s) => s.below) : undefined,
+    });
+  }
+  const headers = results.map((r) => r.header).filter((h) => h !== undefined);
+  return { header: headers.length > 0 ? headers : undefined, posts };
+}
