@@ -90,7 +90,7 @@ const table: RouteCase[] = [
 /** Communities routes are everything under these prefixes except discussions' topic routes. */
 function isCommunitiesRoute(url: string): boolean {
   const ours = ['/communities', '/c/:slug', '/invitations', '/api/v1/communities', '/api/v1/invitations', '/api/v1/me/invitations'].some((p) => url === p || url.startsWith(`${p}/`));
-  return ours && !/\/t(\/|$)|\/topics(\/|$)/.test(url);
+  return ours && !/\/t(\/|$)|\/topics(\/|$)|\/tags(\/|$)/.test(url);
 }
 
 describeEachDialect('communities authorization matrix', (dialect) => {
