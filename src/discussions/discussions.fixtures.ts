@@ -45,3 +45,17 @@ export async function startTopicVia(t: TestApp, browser: Browser, slug: string, 
   if (res.statusCode !== 201) throw new Error(`could not start a topic: ${res.statusCode} ${res.body}`);
   return res.json() as { id: number; title: string; replyCount: number; lastPostedAt: string; openingPostId: number; tags: string[] };
 }
+
+/** Replies to (or answers) a topic through the API as `browser`; fails the test unless it is created. */
+export async function replyVia(t: TestApp, browser: Browser, topicId: number, body = 'A reply.') {
+  const res = await api(t, 'POST', `/api/v1/topics/${topicId}/posts`, { body }, browser);
+  if (res.statusCode !== 201) throw new Error(`could not reply: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: number; kind: string; body: string; bodyHtml: string; createdAt: string };
+}
+
+/** Signs in a new member of the given communities (role 'member' unless said otherwise). */
+export async function newMember(t: TestApp, communityIds: number[], overrides: { username?: string; display_name?: string } = {}, role: 'member' | 'moderator' | 'steward' = 'member') {
+  const user = await makeUser(t.deps.db, overrides);
+  for (const id of communityIds) await addMember(t.deps.db, id, user.id, role);
+  return { user, as: await signInAs(t, user.id) };
+}
