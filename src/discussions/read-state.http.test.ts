@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api, buildTestApp, type Browser, type TestApp } from '../../test/helpers/app.ts';
 import { describeEachDialect } from '../../test/helpers/db.ts';
 import { addMember, makeCommunity } from '../../test/helpers/factories.ts';
