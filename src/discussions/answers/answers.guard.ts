@@ -2,12 +2,17 @@ import type { Deps } from '../../core/deps.ts';
 import { canPost, canReadCommunity, type Actor, type CommunityAccess } from '../../core/permissions/index.ts';
 import { findCommunityForActor } from '../../communities/communities.access.ts';
 import { answersErrors } from './answers.errors.ts';
+import { isCoreMember } from './answers.rules.ts';
 import { findPostTarget, findTopicTarget, type PostTarget, type TopicTarget } from './answers.store.ts';
 
-/** The actor's access to the community of a topic, or null when they may not read it. */
+/**
+ * The actor's access to the community of a topic, or null when they may not read it. A deleted topic
+ * is readable only by the community's stewards and moderators (as on the topic page).
+ */
 async function readerAccess(deps: Deps, actor: Actor | null, topic: TopicTarget): Promise<CommunityAccess | null> {
   const found = await findCommunityForActor(deps.db, topic.community.slug, actor);
-  return found && canReadCommunity(actor, found.access) ? found.access : null;
+  if (!found || !canReadCommunity(actor, found.access)) return null;
+  return topic.deletedAt && !isCoreMember(found.access) ? null : found.access;
 }
 
 /** A post the actor may read, with their access to its community. Throws 404 otherwise. */

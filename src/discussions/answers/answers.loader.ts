@@ -74,11 +74,3 @@ export async function loadAnswerExtras(db: Db, actor: Actor | null, topicId: num
   };
 }
 
-/** The posts with the accepted answer moved up to follow the opening post (when it is among them). */
-export function acceptedFirst<T extends { id: number }>(posts: T[], acceptedPostId: number | null, openingPostId: number | null): T[] {
-  const accepted = posts.find((p) => p.id === acceptedPostId);
-  if (!accepted) return posts;
-  const rest = posts.filter((p) => p !== accepted);
-  const at = rest.findIndex((p) => p.id === openingPostId) + 1;
-  return [...rest.slice(0, at), accepted, ...rest.slice(at)];
-}

@@ -102,6 +102,12 @@ describeEachDialect('votes API', (dialect) => {
       expect(body.error.message).toMatch(/deleted/);
     });
 
+    it('treats a deleted topic as gone (404) for members, and refuses stewards and moderators with 409', async () => {
+      await t.deps.db.updateTable('topics').set({ deleted_at: new Date().toISOString() }).where('id', '=', q.topicId).execute();
+      await refusedWritingNothing(() => vote(answerId, 1), 404);
+      expect((await refusedWritingNothing(() => vote(answerId, 1, w.as.moderator), 409)).error.message).toMatch(/deleted/);
+    });
+
     it('refuses votes and unvotes in a locked topic with 409 and writes nothing', async () => {
       await vote(answerId, 1);
       await t.deps.db.updateTable('topics').set({ locked_at: new Date().toISOString() }).where('id', '=', q.topicId).execute();
