@@ -29,7 +29,7 @@ describeEachDialect('Markdown bodies and @mentions', (dialect) => {
       expect(row.kind).toBe('opening');
       expect(row.body).toBe('Use **1000** grit.\n\n```js\nlet x = 1;\n```');
       expect(row.body_html).toContain('<p>Use <strong>1000</strong> grit.</p>');
-      expect(row.body_html).toContain('<pre class="code"><code class="hljs language-js">');
+      expect(row.body_html).toContain('<pre class="code" tabindex="0"><code class="hljs language-js">');
     });
 
     it('makes replies in a discussion kind reply and posts in a question kind answer, counting answers only for questions', async () => {

@@ -8,6 +8,14 @@ import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
+type Document = DefaultTreeAdapterTypes.Document;
+
+/** A page parsed once, for several checks. */
+export function parsePage(html: string): Document {
+  return parse(html);
+}
+
+const asDoc = (page: string | Document): Document => (typeof page === 'string' ? parse(page) : page);
 
 /** Tags that must never come from member input. */
 export const FORBIDDEN_TAGS = [
@@ -20,7 +28,7 @@ const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'srcset', 'pos
 /** What the Markdown renderer may emit: tag → allowed attributes. */
 const MARKDOWN_ALLOWED: Record<string, string[]> = {
   p: [], em: [], strong: [], s: [], br: [], hr: [], blockquote: [], ul: [], li: [], ol: ['start'],
-  h2: [], h3: [], h4: [], h5: [], h6: [], code: ['class'], pre: ['class'], span: ['class'], div: ['class'],
+  h2: [], h3: [], h4: [], h5: [], h6: [], code: ['class'], pre: ['class', 'tabindex'], span: ['class'], div: ['class', 'tabindex'],
   table: ['class'], thead: [], tbody: [], tr: [], th: ['class'], td: ['class'],
   a: ['href', 'rel', 'class', 'title'], img: ['src', 'alt', 'title', 'loading'],
 };
@@ -105,10 +113,10 @@ export function markdownFindings(html: string): string[] {
  * app's own in <head>; none of the other forbidden tags except form controls, which the caller
  * compares with a page showing harmless content (countTags).
  */
-export function pageFindings(html: string): string[] {
+export function pageFindings(page: string | Document): string[] {
   const out: string[] = [];
   const formTags = new Set(['form', 'input', 'button', 'textarea', 'select']);
-  for (const el of walk(parse(html))) {
+  for (const el of walk(asDoc(page))) {
     out.push(...attributeFindings(el));
     const attr = (n: string) => el.attrs.find((a) => a.name === n)?.value;
     const inHead = el.parentNode && isElement(el.parentNode as Node) && (el.parentNode as Element).tagName === 'head';
@@ -127,15 +135,15 @@ export function pageFindings(html: string): string[] {
 }
 
 /** How many elements of each given tag a page has (to compare form controls with a harmless page). */
-export function countTags(html: string, tags: readonly string[]): Record<string, number> {
+export function countTags(page: string | Document, tags: readonly string[]): Record<string, number> {
   const counts = Object.fromEntries(tags.map((t) => [t, 0])) as Record<string, number>;
-  for (const el of walk(parse(html))) if (el.tagName in counts) counts[el.tagName] = (counts[el.tagName] ?? 0) + 1;
+  for (const el of walk(asDoc(page))) if (el.tagName in counts) counts[el.tagName] = (counts[el.tagName] ?? 0) + 1;
   return counts;
 }
 
 /** The text of the first element with this tag (e.g. the page's h1), whitespace as parsed. */
-export function textOf(html: string, tag: string): string | undefined {
-  const el = [...walk(parse(html))].find((e) => e.tagName === tag);
+export function textOf(page: string | Document, tag: string): string | undefined {
+  const el = [...walk(asDoc(page))].find((e) => e.tagName === tag);
   if (!el) return undefined;
   const parts: string[] = [];
   const collect = (n: Node): void => {

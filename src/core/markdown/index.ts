@@ -23,7 +23,8 @@ const LANG = /^[a-z0-9_+#-]{1,30}$/i;
 function highlight(code: string, lang: string): string {
   const name = LANG.test(lang) && hljs.getLanguage(lang) ? lang : '';
   const body = name ? hljs.highlight(code, { language: name, ignoreIllegals: true }).value : md.utils.escapeHtml(code);
-  return `<pre class="code"><code class="hljs${name ? ` language-${name.toLowerCase()}` : ''}">${body}</code></pre>`;
+  // tabindex: a code block that scrolls sideways must be reachable by keyboard.
+  return `<pre class="code" tabindex="0"><code class="hljs${name ? ` language-${name.toLowerCase()}` : ''}">${body}</code></pre>`;
 }
 
 /** Links: http(s), mailto and same-site paths/fragments only. */
@@ -62,8 +63,8 @@ md.renderer.rules.image = (tokens, idx, _options, _env, self) => {
   return `<a href="${md.utils.escapeHtml(src)}" rel="nofollow ugc noopener noreferrer" class="remote-image">${md.utils.escapeHtml(alt || 'image')}</a>`;
 };
 
-// Tables scroll on their own on narrow screens.
-md.renderer.rules.table_open = () => '<div class="table-wrap"><table class="table">\n';
+// Tables scroll on their own on narrow screens, and can take focus to be scrolled by keyboard.
+md.renderer.rules.table_open = () => '<div class="table-wrap" tabindex="0"><table class="table">\n';
 md.renderer.rules.table_close = () => '</table></div>\n';
 
 // Column alignment as a class: the CSP (style-src 'self') refuses style attributes.

@@ -34,27 +34,27 @@ describe('renderMarkdown: the allowed Markdown, exactly', () => {
 
   it('highlights fenced code with a known language on the server', () => {
     expect(html('```js\nconst x = "<b>";\n```')).toBe(
-      '<pre class="code"><code class="hljs language-js"><span class="hljs-keyword">const</span> x = <span class="hljs-string">&quot;&lt;b&gt;&quot;</span>;\n</code></pre>\n',
+      '<pre class="code" tabindex="0"><code class="hljs language-js"><span class="hljs-keyword">const</span> x = <span class="hljs-string">&quot;&lt;b&gt;&quot;</span>;\n</code></pre>\n',
     );
     expect(html('~~~Python\ndef f(): pass\n~~~')).toBe(
-      '<pre class="code"><code class="hljs language-python"><span class="hljs-keyword">def</span> <span class="hljs-title function_">f</span>(): <span class="hljs-keyword">pass</span>\n</code></pre>\n',
+      '<pre class="code" tabindex="0"><code class="hljs language-python"><span class="hljs-keyword">def</span> <span class="hljs-title function_">f</span>(): <span class="hljs-keyword">pass</span>\n</code></pre>\n',
     );
   });
 
   it('escapes fenced code without a language, or with an unknown or odd one, and does not highlight it', () => {
-    const plain = '<pre class="code"><code class="hljs">if (a &lt; b) &lt;script&gt;\n</code></pre>\n';
+    const plain = '<pre class="code" tabindex="0"><code class="hljs">if (a &lt; b) &lt;script&gt;\n</code></pre>\n';
     expect(html('```\nif (a < b) <script>\n```')).toBe(plain);
     expect(html('```klingon\nif (a < b) <script>\n```')).toBe(plain);
     expect(html('```"><script>\nif (a < b) <script>\n```')).toBe(plain);
   });
 
   it('renders indented code like fenced code without a language', () => {
-    expect(html('    x <y>')).toBe('<pre class="code"><code class="hljs">x &lt;y&gt;\n</code></pre>\n');
+    expect(html('    x <y>')).toBe('<pre class="code" tabindex="0"><code class="hljs">x &lt;y&gt;\n</code></pre>\n');
   });
 
   it('wraps tables so they scroll on their own, with alignment as classes (no style attribute)', () => {
     expect(html('| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |')).toBe(
-      '<div class="table-wrap"><table class="table">\n<thead>\n<tr>\n<th class="align-left">a</th>\n<th class="align-center">b</th>\n' +
+      '<div class="table-wrap" tabindex="0"><table class="table">\n<thead>\n<tr>\n<th class="align-left">a</th>\n<th class="align-center">b</th>\n' +
         '<th class="align-right">c</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class="align-left">1</td>\n<td class="align-center">2</td>\n' +
         '<td class="align-right">3</td>\n</tr>\n</tbody>\n</table></div>\n',
     );

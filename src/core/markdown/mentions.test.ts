@@ -33,7 +33,7 @@ describe('@mentions', () => {
 
   it('ignores mentions in inline code, fenced and indented code', () => {
     expect(render('`@alice`\n\n```\n@alice\n```\n\n    @bob_b')).toEqual({
-      html: '<p><code>@alice</code></p>\n<pre class="code"><code class="hljs">@alice\n</code></pre>\n<pre class="code"><code class="hljs">@bob_b\n</code></pre>\n',
+      html: '<p><code>@alice</code></p>\n<pre class="code" tabindex="0"><code class="hljs">@alice\n</code></pre>\n<pre class="code" tabindex="0"><code class="hljs">@bob_b\n</code></pre>\n',
       mentions: [],
     });
   });
