@@ -90,7 +90,8 @@ const table: RouteCase[] = [
 /** Communities routes are everything under these prefixes except discussions' topic routes. */
 function isCommunitiesRoute(url: string): boolean {
   const ours = ['/communities', '/c/:slug', '/invitations', '/api/v1/communities', '/api/v1/invitations', '/api/v1/me/invitations'].some((p) => url === p || url.startsWith(`${p}/`));
-  return ours && !/\/t(\/|$)|\/topics(\/|$)|\/tags(\/|$)/.test(url);
+  // /t, /topics and /tags belong to the discussions matrix; /watch (following a community) to the engagement matrix.
+  return ours && !/\/t(\/|$)|\/topics(\/|$)|\/tags(\/|$)|\/watch$/.test(url);
 }
 
 describeEachDialect('communities authorization matrix', (dialect) => {

@@ -20,6 +20,7 @@ import { tagsOfTopics } from './tags.store.ts';
 import { visiblePosts } from './topic-dto.ts';
 import { ReplyBox } from './topic-form.views.tsx';
 import { loadTopicSlots } from './topic-slots.tsx';
+import { mergedTopicAddress } from './moderation/moderation.view-model.ts';
 import { lastPostId } from './topics.store.ts';
 
 const POSTS_PER_PAGE = 50;
@@ -90,9 +91,12 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
     );
   }
 
-  r.get('/c/:slug/t/:id', { schema: { params: TopicPageParams, querystring: TopicPageQuery } }, async (req, reply) =>
-    renderTopic(req, reply, req.params.slug, idOf(req.params.id), { body: '', issues: [], status: 200, cursor: req.query.cursor, sort: req.query.sort }),
-  );
+  r.get('/c/:slug/t/:id', { schema: { params: TopicPageParams, querystring: TopicPageQuery } }, async (req, reply) => {
+    // A duplicate merged into another topic leads there (moderation decides when that is safe to say).
+    const mergedInto = await mergedTopicAddress(deps, req.actor, req.params.slug, idOf(req.params.id));
+    if (mergedInto) return reply.redirect(mergedInto, 301);
+    return renderTopic(req, reply, req.params.slug, idOf(req.params.id), { body: '', issues: [], status: 200, cursor: req.query.cursor, sort: req.query.sort });
+  });
 
   r.post('/c/:slug/t/:id/reply', { attachValidation: true, schema: { params: TopicPageParams, body: ReplyBody } }, async (req, reply) => {
     if (!req.actor) throw unauthenticated('Sign in to reply.');

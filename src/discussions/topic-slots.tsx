@@ -5,6 +5,8 @@ import type { ViewContext } from '../core/views/context.ts';
 import type { Post } from './posts.store.ts';
 import type { TopicSummary } from './topics.store.ts';
 import { answerSlots } from './answers/answers.slots.tsx';
+import { engagementSlots } from './engagement/engagement.slots.tsx';
+import { moderationSlots } from './moderation/moderation.slots.tsx';
 
 /**
  * Extension points of the topic page. Q&A (votes, accept, comments) and engagement/moderation
@@ -40,7 +42,7 @@ export interface TopicSlotInput {
 export type TopicSlotProvider = (input: TopicSlotInput) => Promise<{ header?: ComponentChildren; post?: (p: Post) => PostSlots }>;
 
 // Providers, in page order. Add yours here: `import { answerSlots } from './answers/answers.slots.tsx';`.
-const providers: TopicSlotProvider[] = [answerSlots];
+const providers: TopicSlotProvider[] = [answerSlots, moderationSlots, engagementSlots];
 
 /** Runs every provider and merges what they return (later providers' slots come after earlier ones'). */
 export async function loadTopicSlots(input: TopicSlotInput): Promise<TopicSlots> {

@@ -23,21 +23,22 @@ export async function loadModerationView(deps: Deps, actor: Actor | null, topicI
 }
 
 /**
- * Where the address of a merged topic leads: `{ to }`, the topic it was merged into (following
- * chains) when the actor may read it; `{ to: null }` when it was merged somewhere the actor may not
- * read (answer 404: a redirect would name a private community); null when it was not merged.
+ * Where the address /c/:slug/t/:id of a merged topic leads: the topic it was merged into (following
+ * chains), when the actor may read both it and the merged one and the slug is the merged one's.
+ * Null when the topic was not merged or any of that fails (the topic page then answers as usual,
+ * 404 for a deleted topic): a redirect must never name a topic the actor may not read.
  */
-export async function mergedTopicAddress(deps: Deps, actor: Actor | null, topicId: number): Promise<{ to: string | null } | null> {
-  let id = topicId;
-  for (let hops = 0; hops < 10; hops += 1) {
-    const t = await findTopicState(deps.db, id);
-    if (!t) return id === topicId ? null : { to: null };
-    if (t.mergedInto === null) {
-      if (id === topicId) return null;
-      const readable = canReadCommunity(actor, await accessToCommunity(deps.db, t.community, actor));
-      return { to: readable ? `/c/${t.community.slug}/t/${t.id}` : null };
-    }
-    id = t.mergedInto;
+export async function mergedTopicAddress(deps: Deps, actor: Actor | null, slug: string, topicId: number): Promise<string | null> {
+  const source = await findTopicState(deps.db, topicId);
+  if (!source || source.mergedInto === null || source.community.slug !== slug) return null;
+  if (!canReadCommunity(actor, await accessToCommunity(deps.db, source.community, actor))) return null;
+  let t = source;
+  for (let hops = 0; hops < 10 && t.mergedInto !== null; hops += 1) {
+    const next = await findTopicState(deps.db, t.mergedInto);
+    if (!next) return null;
+    t = next;
   }
-  return { to: null };
+  if (t.mergedInto !== null || t.deletedAt !== null) return null;
+  if (!canReadCommunity(actor, await accessToCommunity(deps.db, t.community, actor))) return null;
+  return `/c/${t.community.slug}/t/${t.id}`;
 }

@@ -12,10 +12,10 @@ export interface ModerationView {
   duplicate: { id: number; title: string; slug: string } | null;
 }
 
-/** Closed (with reason, note and a link to the duplicate), locked and pinned notices for a topic. */
+/** Closed (with reason, note and a link to the duplicate) and locked notices for a topic; its badges say pinned. */
 export function TopicStatusBanner({ view }: { view: ModerationView }) {
   const t = view.state;
-  if (!t.closedAt && !t.lockedAt && !t.pinnedAt) return null;
+  if (!t.closedAt && !t.lockedAt) return null;
   return (
     <div class="topic-status">
       {t.closedAt && t.closeReason && (
@@ -40,7 +40,6 @@ export function TopicStatusBanner({ view }: { view: ModerationView }) {
           <strong>Locked</strong> <TimeAgo at={t.lockedAt} />: no new replies, answers, votes or edits.
         </p>
       )}
-      {t.pinnedAt && <p class="topic-status__pinned">📌 Pinned by the stewards</p>}
     </div>
   );
 }
