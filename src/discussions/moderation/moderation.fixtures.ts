@@ -26,7 +26,7 @@ export async function count(db: Db, table: keyof Database, where?: { column: str
 }
 
 /** Starts a topic through the real API; fails the test unless it is created. */
-export async function topicVia(t: TestApp, b: Browser, slug: string, fields: { title?: string; body?: string; kind?: 'discussion' | 'question' } = {}): Promise<number> {
+export async function topicVia(t: TestApp, b: Browser, slug: string, fields: { title?: string; body?: string; kind?: 'discussion' | 'question'; tags?: string[] } = {}): Promise<number> {
   const res = await call(t, 'POST', `/api/v1/communities/${slug}/topics`, { title: 'A topic to moderate', body: 'The opening post.', ...fields }, b);
   if (res.statusCode !== 201) throw new Error(`could not start a topic: ${res.statusCode} ${res.body}`);
   return (res.json() as { id: number }).id;
