@@ -77,8 +77,8 @@ describe.skipIf(chromiumMissing)(`the demo organisation's pages in Chromium${chr
     await checkPage(cp, 'demo-topic-new');
 
     await visit(page, topicPath);
-    await page.fill('[name="body"]', 'We added the zoom check to our release checklist as well. Thanks, Grace.');
-    await Promise.all([page.waitForURL((u) => u.pathname.startsWith(topicPath)), page.getByRole('button', { name: /reply/i }).click()]);
+    await page.fill('#f-body', 'We added the zoom check to our release checklist as well. Thanks, Grace.');
+    await Promise.all([page.waitForURL((u) => u.pathname.startsWith(topicPath)), page.getByRole('button', { name: /post (reply|answer)/i }).click()]);
     expect(await page.locator('main').innerText()).toContain('We added the zoom check');
     await checkPage(cp, 'demo-topic-replied');
 

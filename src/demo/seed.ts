@@ -132,15 +132,16 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
       const last = t.replies.length > 0 ? at(t.daysAgo, Math.max(...t.replies.map((r) => r.hoursLater))) : opened;
       const topic = await tx
         .insertInto('topics')
-        .values({ community_id: communityId, author_id: uid(t.author), kind: t.kind, title: t.title, reply_count: t.replies.length, last_posted_at: last, created_at: opened, updated_at: opened })
+        .values({ community_id: communityId, author_id: uid(t.author), kind: t.kind, title: t.title, reply_count: t.replies.length, answer_count: t.kind === 'question' ? t.replies.length : 0, last_posted_at: last, created_at: opened, updated_at: opened })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await tx.insertInto('posts').values({ topic_id: topic.id, author_id: uid(t.author), body: t.body, created_at: opened, updated_at: opened }).execute();
+      await tx.insertInto('posts').values({ topic_id: topic.id, author_id: uid(t.author), kind: 'opening', body: t.body, created_at: opened, updated_at: opened }).execute();
       await recordActivity(tx, { actorId: uid(t.author), verb: 'topic.created', communityId, subjectType: 'topic', subjectId: topic.id, data: { title: t.title, kind: t.kind }, at: opened });
       posts += 1;
       for (const r of t.replies) {
         const postedAt = at(t.daysAgo, r.hoursLater);
-        const post = await tx.insertInto('posts').values({ topic_id: topic.id, author_id: uid(r.author), body: r.body, created_at: postedAt, updated_at: postedAt }).returning('id').executeTakeFirstOrThrow();
+        const kind = t.kind === 'question' ? 'answer' : 'reply';
+        const post = await tx.insertInto('posts').values({ topic_id: topic.id, author_id: uid(r.author), kind, body: r.body, created_at: postedAt, updated_at: postedAt }).returning('id').executeTakeFirstOrThrow();
         await recordActivity(tx, { actorId: uid(r.author), verb: 'post.created', communityId, subjectType: 'post', subjectId: post.id, data: { topicId: topic.id, title: t.title }, at: postedAt });
         posts += 1;
       }
