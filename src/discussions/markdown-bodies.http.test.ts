@@ -19,6 +19,7 @@ describeEachDialect('Markdown bodies and @mentions', (dialect) => {
     tags: await countRows(db(), 'topic_tags'),
     revisions: await countRows(db(), 'post_revisions'),
     activity: await countRows(db(), 'activity'),
+    notifications: await countRows(db(), 'notifications'),
   });
   const post = (id: number) => db().selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -77,6 +78,13 @@ describeEachDialect('Markdown bodies and @mentions', (dialect) => {
     it('links a mention of a member to their profile', async () => {
       const r = await replyVia(t, w.as.steward, (await startTopicVia(t, w.as.member, w.pub.slug)).id, `Thanks @${w.member.username}!`);
       expect(r.bodyHtml).toContain(`<a href="/u/${w.member.username}" class="mention">@${w.member.username}</a>`);
+    });
+
+    it('notifies the mentioned member, in the transaction that writes the post', async () => {
+      const topic = await startTopicVia(t, w.as.member, w.pub.slug);
+      const r = await replyVia(t, w.as.steward, topic.id, `What do you think, @${w.member.username}?`);
+      const rows = await db().selectFrom('notifications').select(['user_id', 'kind', 'post_id']).where('post_id', '=', r.id).execute();
+      expect(rows).toEqual([{ user_id: w.member.id, kind: 'mention', post_id: r.id }]);
     });
 
     it('ignores mentions inside code', async () => {
