@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymousBrowser, api, buildTestApp, postForm, type TestApp } from '../../test/helpers/app.ts';
+import { anonymousBrowser, api, buildTestApp, postForm, type Browser, type TestApp } from '../../test/helpers/app.ts';
 import { describeEachDialect } from '../../test/helpers/db.ts';
 import { addMember, makeCommunity } from '../../test/helpers/factories.ts';
 import { countRows, discussionsWorld, newMember, startTopicVia, tickingClock } from './discussions.fixtures.ts';
@@ -16,7 +16,7 @@ describeEachDialect('cross-posting', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  const listIds = async (slug: string, who?: { cookie: string }, query = '') =>
+  const listIds = async (slug: string, who?: Omit<Browser, 'userId'>, query = '') =>
     ((await api(t, 'GET', `/api/v1/communities/${slug}/topics?limit=100${query}`, undefined, who)).json().items as Array<{ id: number }>).map((i) => i.id);
   const links = (topicId: number) => t.deps.db.selectFrom('topic_crossposts').select('community_id').where('topic_id', '=', topicId).execute();
 
