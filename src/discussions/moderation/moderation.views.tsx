@@ -49,12 +49,12 @@ function base(t: TopicState): string {
 }
 
 /** The "Moderate" section on a topic page: one-click pin/lock/reopen and a link to close, move or merge. */
-export function ModerationPanel({ ctx, view }: { ctx: ViewContext; view: ModerationView }) {
+export function ModerationPanel({ ctx, view, onModeratePage = false }: { ctx: ViewContext; view: ModerationView; onModeratePage?: boolean }) {
   if (!view.mayModerate) return null;
   const t = view.state;
   return (
     <section class="moderation-panel" aria-labelledby="moderate-heading">
-      <h2 id="moderate-heading">Moderate</h2>
+      <h2 id="moderate-heading">{onModeratePage ? 'Pin, lock or reopen' : 'Moderate'}</h2>
       <div class="actions">
         <PostForm ctx={ctx} action={`${base(t)}/${t.pinnedAt ? 'unpin' : 'pin'}`} class="inline-form">
           <button type="submit" class="button button--secondary button--small">{t.pinnedAt ? 'Unpin' : 'Pin'}</button>
@@ -67,7 +67,7 @@ export function ModerationPanel({ ctx, view }: { ctx: ViewContext; view: Moderat
             <button type="submit" class="button button--secondary button--small">Reopen</button>
           </PostForm>
         )}
-        <a href={`${base(t)}/moderate`}>{t.closedAt ? 'Move or merge…' : 'Close, move or merge…'}</a>
+        {!onModeratePage && <a href={`${base(t)}/moderate`}>{t.closedAt ? 'Move or merge…' : 'Close, move or merge…'}</a>}
       </div>
     </section>
   );
@@ -102,7 +102,7 @@ export function ModeratePage(p: { ctx: ViewContext; view: ModerationView; commun
       <h1>Moderate “{t.title}”</h1>
       <ErrorSummary issues={p.issues} />
       <TopicStatusBanner view={p.view} />
-      <ModerationPanel ctx={p.ctx} view={p.view} />
+      <ModerationPanel ctx={p.ctx} view={p.view} onModeratePage />
       {!t.closedAt && (
         <section class="moderate-form" aria-labelledby="close-heading">
           <h2 id="close-heading">Close</h2>
