@@ -4,7 +4,7 @@ import type { Deps } from '../../core/deps.ts';
 import { unauthenticated } from '../../core/http/errors.ts';
 import { errorResponses, TopicIdParams } from '../discussions.schema.ts';
 import { CloseBody, MergeBody, MergeResultSchema, moderationDto, MoveBody, NoteBody, TopicModerationSchema } from './moderation.schema.ts';
-import { closeTopic, findTopicStateForActor, reopenTopic, setLocked, setPinned } from './moderation.service.ts';
+import { closeTopic, moderationStateFor, reopenTopic, setLocked, setPinned } from './moderation.service.ts';
 import { mergeTopic, moveTopic } from './move-merge.service.ts';
 
 const tags = ['moderation'];
@@ -35,7 +35,7 @@ export async function moderationApi(app: FastifyInstance, deps: Deps): Promise<v
   r.get(
     '/api/v1/topics/:id/moderation',
     { schema: { tags, summary: 'The moderation state of a topic (pinned, locked, closed, merged into)', params: TopicIdParams, response: { 200: TopicModerationSchema, ...errorResponses(400, 404) } } },
-    async (req) => moderationDto((await findTopicStateForActor(deps, req.actor, req.params.id)).topic),
+    async (req) => moderationDto(await moderationStateFor(deps, req.actor, req.params.id)),
   );
 
   for (const [action, summary, run] of simpleActs) {

@@ -164,5 +164,13 @@ describeEachDialect('topic moderation API', (dialect) => {
       expect((await call(t, 'GET', `/api/v1/topics/${privTopic}/moderation`, undefined, w.as.outsider)).statusCode).toBe(404);
       expect((await call(t, 'GET', `/api/v1/topics/${pubTopic}/moderation`)).statusCode).toBe(200);
     });
+
+    it('hides a deleted topic’s state from all but its moderators', async () => {
+      await t.deps.db.updateTable('topics').set({ deleted_at: new Date().toISOString(), deleted_reason: 'spam' }).where('id', '=', pubTopic).execute();
+      const hidden = await call(t, 'GET', `/api/v1/topics/${pubTopic}/moderation`, undefined, w.as.member);
+      expect(hidden.statusCode).toBe(404);
+      expect(hidden.body).not.toContain('temper steel');
+      expect((await call(t, 'GET', `/api/v1/topics/${pubTopic}/moderation`, undefined, w.as.moderator)).statusCode).toBe(200);
+    });
   });
 });

@@ -17,6 +17,17 @@ export async function findTopicStateForActor(deps: Deps, actor: Actor | null, to
 }
 
 /**
+ * The moderation state of a topic for GET: readers see it, merged topics included (so clients can
+ * follow mergedInto); a topic deleted for another reason is 404 to all but its moderators, as its
+ * page is.
+ */
+export async function moderationStateFor(deps: Deps, actor: Actor | null, topicId: number): Promise<TopicState> {
+  const { topic, access } = await findTopicStateForActor(deps, actor, topicId);
+  if (topic.deletedAt !== null && topic.mergedInto === null && !canModerate(actor, access)) throw notFound('Topic');
+  return topic;
+}
+
+/**
  * Loads a topic for a moderation act. Throws 401 for anonymous, 404 when it does not exist, is
  * deleted or the actor may not read it, 403 when the actor does not moderate its community, and
  * 409 when it was merged into another topic.
