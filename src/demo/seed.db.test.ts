@@ -74,6 +74,25 @@ describeEachDialect('seedDemo', (dialect) => {
       expect(outsiders).toEqual([]);
     });
 
+    it('gives questions real Q&A state: rendered bodies, tags, vote scores that match the votes, accepted answers that are answers', async () => {
+      expect(await h.db.selectFrom('posts').select('id').where('body_html', '=', '').execute()).toEqual([]);
+      expect(await count(h, 'topic_tags')).toBeGreaterThan(10);
+      const posts = await h.db.selectFrom('posts').select(['id', 'score', 'author_id']).execute();
+      const votes = await h.db.selectFrom('votes').select(['post_id', 'user_id', 'value']).execute();
+      expect(votes.length).toBeGreaterThan(10);
+      for (const p of posts) {
+        const mine = votes.filter((v) => v.post_id === p.id);
+        expect(p.score).toBe(mine.reduce((a, v) => a + v.value, 0));
+        expect(mine.some((v) => v.user_id === p.author_id)).toBe(false);
+      }
+      const solved = await h.db.selectFrom('topics').innerJoin('posts', 'posts.id', 'topics.accepted_post_id').select(['topics.id', 'topics.kind', 'posts.topic_id', 'posts.kind as postKind']).execute();
+      expect(solved.length).toBeGreaterThanOrEqual(3);
+      for (const s of solved) expect([s.kind, s.postKind, s.topic_id]).toEqual(['question', 'answer', s.id]);
+      const byVerb = await h.db.selectFrom('activity').select('verb').where('verb', 'in', ['post.voted', 'answer.accepted']).execute();
+      expect(byVerb.filter((r) => r.verb === 'post.voted')).toHaveLength(votes.length);
+      expect(byVerb.filter((r) => r.verb === 'answer.accepted')).toHaveLength(solved.length);
+    });
+
     it('makes the demo account an org admin and steward of one community, with the printed password', async () => {
       const demo = await h.db.selectFrom('users').selectAll().where('username', '=', DEMO_USERNAME).executeTakeFirstOrThrow();
       expect(demo.role).toBe('admin');

@@ -1,7 +1,9 @@
 import { hash } from '@node-rs/argon2';
 import { recordActivity } from '../core/activity.ts';
 import type { Db } from '../core/db/index.ts';
+import { renderMarkdown } from '../core/markdown/index.ts';
 import { demoCommunities } from './communities.ts';
+import { addDemoEngagement } from './engagement.ts';
 import type { DemoTopic } from './demo.types.ts';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERNAME, demoPeople } from './people.ts';
 import { accessibilityTopics } from './topics-accessibility.ts';
@@ -125,6 +127,7 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
     }
 
     let posts = 0;
+    const knownUsers = new Set(demoPeople.map((p) => p.username));
     for (const t of demoTopics) {
       const communityId = communityIds.get(t.community);
       if (communityId === undefined) throw new Error(`demo topic names an unknown community: ${t.community}`);
@@ -135,16 +138,28 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
         .values({ community_id: communityId, author_id: uid(t.author), kind: t.kind, title: t.title, reply_count: t.replies.length, answer_count: t.kind === 'question' ? t.replies.length : 0, last_posted_at: last, created_at: opened, updated_at: opened })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await tx.insertInto('posts').values({ topic_id: topic.id, author_id: uid(t.author), kind: 'opening', body: t.body, created_at: opened, updated_at: opened }).execute();
+      await tx.insertInto('posts').values({ topic_id: topic.id, author_id: uid(t.author), kind: 'opening', body: t.body, body_html: renderMarkdown(t.body, { knownUsers }).html, created_at: opened, updated_at: opened }).execute();
       await recordActivity(tx, { actorId: uid(t.author), verb: 'topic.created', communityId, subjectType: 'topic', subjectId: topic.id, data: { title: t.title, kind: t.kind }, at: opened });
       posts += 1;
+      const replyIds: number[] = [];
       for (const r of t.replies) {
         const postedAt = at(t.daysAgo, r.hoursLater);
         const kind = t.kind === 'question' ? 'answer' : 'reply';
-        const post = await tx.insertInto('posts').values({ topic_id: topic.id, author_id: uid(r.author), kind, body: r.body, created_at: postedAt, updated_at: postedAt }).returning('id').executeTakeFirstOrThrow();
+        const post = await tx.insertInto('posts').values({ topic_id: topic.id, author_id: uid(r.author), kind, body: r.body, body_html: renderMarkdown(r.body, { knownUsers }).html, created_at: postedAt, updated_at: postedAt }).returning('id').executeTakeFirstOrThrow();
+        replyIds.push(post.id);
         await recordActivity(tx, { actorId: uid(r.author), verb: 'post.created', communityId, subjectType: 'post', subjectId: post.id, data: { topicId: topic.id, title: t.title }, at: postedAt });
         posts += 1;
       }
+      const community = demoCommunities.find((c) => c.slug === t.community);
+      await addDemoEngagement(tx, t, {
+        topicId: topic.id,
+        communityId,
+        replyIds,
+        voters: (community?.members ?? []).map((m) => uid(m.username)),
+        authorOf: (i) => uid(t.replies[i]?.author ?? t.author),
+        askerId: uid(t.author),
+        at: (i) => at(t.daysAgo, (t.replies[i]?.hoursLater ?? 0) + 1),
+      });
     }
 
     return {
