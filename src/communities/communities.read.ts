@@ -64,7 +64,7 @@ export async function communityDetail(deps: Deps, actor: Actor | null, found: Fo
     acceptBy: c.accept_by,
     createdAt: c.created_at,
     stewards: await listStewards(deps.db, c.id),
-    latestTopics: topics.map((t) => ({ id: t.id, title: t.title, kind: t.kind, replyCount: t.replyCount, lastPostedAt: t.lastPostedAt, author: { username: t.author.username, displayName: t.author.displayName } })),
+    latestTopics: topics.map((t) => ({ id: t.id, title: t.title, kind: t.kind, replyCount: t.replyCount, answerCount: t.answerCount, solved: t.solved, lastPostedAt: t.lastPostedAt, author: { username: t.author.username, displayName: t.author.displayName } })),
     recentActivity: await listCommunityActivity(deps.db, c.id, opts.activity ?? 10),
   };
 }

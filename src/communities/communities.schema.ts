@@ -95,7 +95,7 @@ export const CommunityDetail = Type.Composite([
     acceptBy: Type.Optional(AcceptBy),
     createdAt: Type.Optional(Type.String()),
     stewards: Type.Optional(Type.Array(Person)),
-    latestTopics: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), kind: Type.String(), replyCount: Type.Integer(), lastPostedAt: Type.String(), author: Person }))),
+    latestTopics: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), kind: Type.String(), replyCount: Type.Integer(), answerCount: Type.Integer(), solved: Type.Boolean(), lastPostedAt: Type.String(), author: Person }))),
     recentActivity: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), verb: Type.String(), actor: Type.Union([Person, Type.Null()]), createdAt: Type.String() }))),
   }),
 ]);

@@ -39,12 +39,18 @@ function Topics({ c }: { c: CommunityDetailT }) {
                   {t.title}
                 </a>
                 <p class="meta">
-                  {t.kind === 'question' ? 'Question' : 'Discussion'} by {t.author.displayName} · {t.replyCount === 1 ? '1 reply' : `${t.replyCount} replies`} · last post <TimeAgo at={t.lastPostedAt} />
+                  {t.solved && <span class="badge badge--solved">Solved</span>} {t.kind === 'question' ? 'Question' : 'Discussion'} by {t.author.displayName} ·{' '}
+                  {t.kind === 'question' ? (t.answerCount === 1 ? '1 answer' : `${t.answerCount} answers`) : t.replyCount === 1 ? '1 reply' : `${t.replyCount} replies`} · last post <TimeAgo at={t.lastPostedAt} />
                 </p>
               </div>
             </li>
           ))}
         </ul>
+      )}
+      {topics.length > 0 && (
+        <p>
+          <a href={`/c/${c.slug}/topics`}>All topics</a> · <a href={`/c/${c.slug}/topics?view=unanswered`}>Unanswered</a> · <a href={`/c/${c.slug}/topics?view=solved`}>Solved</a> · <a href={`/c/${c.slug}/tags`}>Tags</a>
+        </p>
       )}
     </section>
   );

@@ -46,6 +46,20 @@ describeEachDialect('community home and membership pages', (dialect) => {
       expect(body).not.toContain(`action="/c/${w.community.slug}/leave"`);
     });
 
+    it('marks solved questions with their answer count and links to the full lists', async () => {
+      const w = await makeWorld(t, 'public');
+      const db = t.deps.db;
+      const now = new Date().toISOString();
+      const q = await db.insertInto('topics').values({ community_id: w.community.id, author_id: w.member.id, kind: 'question', title: `SOLVED ${w.tok}`, reply_count: 1, answer_count: 1, last_posted_at: now, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+      const a = await db.insertInto('posts').values({ topic_id: q.id, author_id: w.steward.id, kind: 'answer', body: 'Use a jig.', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+      await db.updateTable('topics').set({ accepted_post_id: a.id }).where('id', '=', q.id).execute();
+      const body = (await get(`/c/${w.community.slug}`)).body;
+      expect(body).toMatch(new RegExp(`SOLVED ${w.tok}</a>\\s*<p class="meta"><span class="badge badge--solved">Solved</span> Question by [^<]* · 1 answer`));
+      expect(body).toContain(`href="/c/${w.community.slug}/topics?view=unanswered"`);
+      const api = (await t.app.inject(`/api/v1/communities/${w.community.slug}`)).json();
+      expect(api.latestTopics.find((x: { id: number }) => x.id === q.id)).toMatchObject({ solved: true, answerCount: 1 });
+    });
+
     it('shows an empty state when there are no discussions', async () => {
       const steward = await makeUser(t.deps.db);
       const c = await makeCommunity(t.deps.db, steward.id);

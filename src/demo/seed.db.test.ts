@@ -8,7 +8,7 @@ import { seedDemo, type SeedResult } from './seed.ts';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 
-async function count(h: DbHandle, table: 'users' | 'communities' | 'topics' | 'posts' | 'activity' | 'memberships'): Promise<number> {
+async function count(h: DbHandle, table: 'users' | 'communities' | 'topics' | 'posts' | 'activity' | 'memberships' | 'topic_tags'): Promise<number> {
   const r = await h.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
