@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from './accounts.rules.ts';
 
 /*
@@ -77,15 +77,4 @@ export const CreatedToken = Type.Object({ token: ApiTokenSummary, secret: Type.S
 export const Message = Type.Object({ message: Type.String() });
 
 /** The one error shape, for documenting error responses. */
-export const ErrorBody = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
-  }),
-});
-
-/** Error responses a route can give, keyed by status, for its `response` schema. */
-export function errorResponses(...statuses: number[]): Record<number, TSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, ErrorBody]));
-}
+export { ErrorSchema as ErrorBody, errorResponses } from '../core/http/schemas.ts';

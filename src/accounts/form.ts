@@ -1,23 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldIssue } from '../core/http/errors.ts';
-import { issuesFromValidation } from '../core/http/validation.ts';
 import type { Actor } from '../core/permissions/index.ts';
 
-/** The schema problems of a page post made with `attachValidation`, or null when it passed. */
-export function formIssues(req: FastifyRequest): FieldIssue[] | null {
-  const v = req.validationError as (Error & { validation?: Parameters<typeof issuesFromValidation>[0] }) | undefined;
-  if (!v) return null;
-  const issues = v.validation ? issuesFromValidation(v.validation) : [];
-  return issues.length > 0 ? issues : [{ field: 'body', message: v.message }];
-}
-
-/** Field issues carried by a 400/409 AppError (to re-render the form), or null for anything else. */
-export function issuesOf(err: unknown): { status: number; issues: FieldIssue[] } | null {
-  if (err instanceof AppError && (err.status === 400 || err.status === 409) && err.details.length > 0) {
-    return { status: err.status, issues: err.details };
-  }
-  return null;
-}
+export { formIssues, issuesOf } from '../core/http/forms.ts';
 
 /** The submitted text fields of a form, for refilling it (never the passwords). */
 export function formValues(req: FastifyRequest, names: string[]): Record<string, string> {

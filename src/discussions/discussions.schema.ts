@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { Config } from '../core/config.ts';
 import { PageQuery, pageInfo } from '../core/http/pagination.ts';
 
@@ -92,18 +92,7 @@ export const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLen
 export const TopicIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const PostIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
-export const ErrorSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
-  }),
-});
-
-/** The error responses a route may answer with, keyed by status, for its schema. */
-export function errorResponses(...statuses: number[]): Record<number, TSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, ErrorSchema]));
-}
+export { ErrorSchema, errorResponses } from '../core/http/schemas.ts';
 
 const MARKDOWN = 'Markdown (no raw HTML); @username mentions a member.';
 
