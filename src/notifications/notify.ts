@@ -81,3 +81,25 @@ export async function notifyOnAccepted(db: Db, event: AcceptedEvent): Promise<vo
   if (told) return;
   await insertNotifications(db, [{ userId, kind: 'accepted', actorId: event.acceptedBy, communityId: event.communityId, topicId: event.topicId, postId: event.postId, at: event.at }]);
 }
+
+/** Mentions in something that is not a post of its own (a comment), inside the writing transaction. */
+export interface MentionEvent {
+  /** The post the mention sits under (the notification links there). */
+  postId: number;
+  topicId: number;
+  communityId: number;
+  authorId: number;
+  mentionedUserIds: number[];
+  at: string;
+}
+
+/** Tells each mentioned reader (not the author, not who muted the topic) they were mentioned. */
+export async function notifyOnMentions(db: Db, event: MentionEvent): Promise<void> {
+  const levels = await chosenLevels(db, event.topicId, event.communityId);
+  const ids = [...new Set(event.mentionedUserIds)].filter((id) => id !== event.authorId && effectiveLevel(levels.get(id)) !== 'mute');
+  const readers = await readersAmong(db, event.communityId, ids);
+  await insertNotifications(
+    db,
+    ids.filter((id) => readers.has(id)).map((userId) => ({ userId, kind: 'mention' as const, actorId: event.authorId, communityId: event.communityId, topicId: event.topicId, postId: event.postId, at: event.at })),
+  );
+}

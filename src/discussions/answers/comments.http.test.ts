@@ -48,6 +48,9 @@ describeEachDialect('comments API', (dialect) => {
       const res = await comment(q.openingId, `Which steel, @${w.asker.username}?`, 'answerer');
       expect(res.statusCode).toBe(201);
       expect(res.json().bodyHtml).toContain(`href="/u/${w.asker.username}"`);
+      const told = await t.deps.db.selectFrom('notifications').selectAll().where('user_id', '=', w.asker.id).where('kind', '=', 'mention').where('post_id', '=', q.openingId).execute();
+      expect(told).toHaveLength(1);
+      expect(told[0]).toMatchObject({ actor_id: w.answerer.id, community_id: w.pub.id });
     });
 
     it('refuses a mention of no one with 400 naming body and writes nothing', async () => {

@@ -3,6 +3,7 @@ import { iso } from '../../core/clock.ts';
 import type { Deps } from '../../core/deps.ts';
 import { decodeCursor, paginate } from '../../core/http/pagination.ts';
 import { extractMentions, renderMarkdown } from '../../core/markdown/index.ts';
+import { notifyOnMentions } from '../../notifications/notify.ts';
 import type { Actor } from '../../core/permissions/index.ts';
 import { answersErrors } from './answers.errors.ts';
 import { loadReadablePost, requireActor, requireMember, requireOpenPost } from './answers.guard.ts';
@@ -54,6 +55,10 @@ export async function addComment(deps: Deps, actor: Actor | null, postId: number
   const id = await deps.db.transaction().execute(async (tx) => {
     const commentId = await insertComment(tx, { postId, authorId: me.id, body, bodyHtml: html, at });
     await recordActivity(tx, { actorId: me.id, verb: 'comment.created', communityId: post.topic.community.id, subjectType: 'comment', subjectId: commentId, data: { postId, topicId: post.topic.id }, at });
+    if (known.size > 0) {
+      const users = await tx.selectFrom('users').select('id').where('username', 'in', [...known]).execute();
+      await notifyOnMentions(tx, { postId, topicId: post.topic.id, communityId: post.topic.community.id, authorId: me.id, mentionedUserIds: users.map((u) => u.id), at });
+    }
     return commentId;
   });
   const comment = await getComment(deps.db, id);
