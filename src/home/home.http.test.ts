@@ -116,6 +116,12 @@ describeEachDialect('home and activity feed', (dialect) => {
       expect(res.body).toContain('“Secret reorg plan”');
     });
 
+    it('links a member to their topics, bookmarks, notifications and profile', async () => {
+      const body = (await t.app.inject({ url: '/', headers: { cookie: w.as.member.cookie } })).body;
+      for (const href of ['/me/topics', '/bookmarks', '/notifications']) expect(body).toContain(`href="${href}"`);
+      expect(body).toMatch(/<nav aria-label="Your things">[\s\S]*href="\/u\/[a-z0-9_-]+"/);
+    });
+
     it('never shows an outsider private-community activity', async () => {
       const res = await t.app.inject({ url: '/', headers: { cookie: w.as.outsider.cookie } });
       expect(res.statusCode).toBe(200);

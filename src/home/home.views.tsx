@@ -96,6 +96,22 @@ export function DashboardPage(p: {
   return (
     <>
       <h1>Welcome back, {p.actor.displayName}</h1>
+      <nav aria-label="Your things">
+        <ul class="chips">
+          <li>
+            <a href="/me/topics">Your topics</a>
+          </li>
+          <li>
+            <a href="/bookmarks">Bookmarks</a>
+          </li>
+          <li>
+            <a href="/notifications">Notifications</a>
+          </li>
+          <li>
+            <a href={`/u/${p.actor.username}`}>Your profile</a>
+          </li>
+        </ul>
+      </nav>
       {n > 0 && (
         <p class="notice">
           <a href="/invitations">
