@@ -1,3 +1,4 @@
+import { PUBLIC_VERBS } from '../core/activity.ts';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../core/db/index.ts';
 import type { CommunityTable, Formality, Locality, Visibility } from '../core/db/schema.ts';
@@ -107,6 +108,8 @@ export async function listCommunityActivity(db: Db, communityId: number, limit: 
     .leftJoin('users', 'users.id', 'activity.actor_id')
     .select(['activity.id', 'activity.verb', 'activity.created_at', 'users.username', 'users.display_name'])
     .where('activity.community_id', '=', communityId)
+    .where('activity.verb', 'in', [...PUBLIC_VERBS])
+    .orderBy('activity.created_at', 'desc')
     .orderBy('activity.id', 'desc')
     .limit(limit)
     .execute();

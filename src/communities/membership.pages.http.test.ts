@@ -60,6 +60,17 @@ describeEachDialect('community home and membership pages', (dialect) => {
       expect(api.latestTopics.find((x: { id: number }) => x.id === q.id)).toMatchObject({ solved: true, answerCount: 1 });
     });
 
+    it('lists only public acts as recent activity: never who voted, asked to join or was turned away', async () => {
+      const w = await makeWorld(t, 'public');
+      const now = new Date(Date.now() + 60_000).toISOString();
+      for (const verb of ['post.voted', 'community.join_requested', 'community.request_rejected', 'community.member_removed', 'topic.created']) {
+        await t.deps.db.insertInto('activity').values({ actor_id: w.member.id, verb, community_id: w.community.id, subject_type: 'x', subject_id: null, data: '{}', created_at: now }).execute();
+      }
+      const verbs = (await t.app.inject(`/api/v1/communities/${w.community.slug}`)).json().recentActivity.map((a: { verb: string }) => a.verb);
+      expect(verbs).toContain('topic.created');
+      for (const hidden of ['post.voted', 'community.join_requested', 'community.request_rejected', 'community.member_removed']) expect(verbs).not.toContain(hidden);
+    });
+
     it('shows an empty state when there are no discussions', async () => {
       const steward = await makeUser(t.deps.db);
       const c = await makeCommunity(t.deps.db, steward.id);

@@ -1,14 +1,11 @@
+import { PUBLIC_VERBS, type PublicVerb } from '../core/activity.ts';
 import type { Db } from '../core/db/index.ts';
 import type { Cursor } from '../core/http/pagination.ts';
 import { readableCommunityIds, type Actor } from '../core/permissions/index.ts';
 
-/**
- * The acts the activity feed shows. A list, not "everything": some acts in a readable community are
- * still nobody else's business (join requests, rejections, invitations), and new verbs must be
- * chosen for the feed on purpose.
- */
-export const FEED_VERBS = ['topic.created', 'post.created', 'community.created', 'community.joined'] as const;
-export type FeedVerb = (typeof FEED_VERBS)[number];
+/** The acts the activity feed shows: the public ones (see PUBLIC_VERBS). */
+export const FEED_VERBS = PUBLIC_VERBS;
+export type FeedVerb = PublicVerb;
 
 /** One act as the feed shows it. */
 export interface FeedEntry {

@@ -1,3 +1,4 @@
+import { PUBLIC_VERBS } from '../core/activity.ts';
 import type { Deps } from '../core/deps.ts';
 import { notFound } from '../core/http/errors.ts';
 import { decodeCursor, paginate } from '../core/http/pagination.ts';
@@ -10,7 +11,7 @@ import { findPerson, listCommunitiesOf, listPeople, listRecentActivityOf } from 
  * invitations (removed, role changed, invited, requested) are not a person's public record.
  * Features that add contributions (articles, answers…) add their verbs here.
  */
-export const PROFILE_VERBS = ['community.created', 'community.joined', 'topic.created', 'post.created'] as const;
+export const PROFILE_VERBS = PUBLIC_VERBS;
 
 const RECENT_ACTIVITY = 20;
 
