@@ -22,6 +22,11 @@ export function assertNotLocked(topic: TopicSummary): void {
   if (topic.locked) throw conflict('This topic is locked');
 }
 
+/** Throws 409 "This topic is closed": a closed topic takes no new replies or answers (edits and votes go on). */
+export function assertNotClosed(topic: TopicSummary): void {
+  if (topic.closed) throw conflict('This topic is closed');
+}
+
 /** A deleted topic takes no replies or edits from anyone: 404, as for a topic that is gone. */
 export function assertNotDeleted(topic: TopicSummary): void {
   if (topic.deleted) throw notFound('Topic');

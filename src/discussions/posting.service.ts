@@ -7,7 +7,7 @@ import type { CommunityRow } from '../communities/communities.access.ts';
 import { notifyOnNewPost } from '../notifications/notify.ts';
 import { resolveCrosspostTargets } from './crossposts.service.ts';
 import { insertCrossposts } from './crossposts.store.ts';
-import { assertNotDeleted, assertNotLocked } from './discussions.rules.ts';
+import { assertNotClosed, assertNotDeleted, assertNotLocked } from './discussions.rules.ts';
 import type { PostKind, TopicKind } from './discussions.schema.ts';
 import { assertMayPost, findReadableCommunity, findReadableTopic } from './discussions.service.ts';
 import { renderPostBody, requireText } from './post-body.ts';
@@ -60,7 +60,7 @@ export async function startTopic(deps: Deps, actor: Actor | null, slug: string, 
  * Adds a post to a topic: an answer in a question, a reply in a discussion. The post, the topic's
  * reply_count (and answer_count) and last_posted_at, a 'post.created' activity row and the
  * notifications are written in one transaction, the counters by atomic increments. Throws 401/403,
- * 404 (unreadable or deleted topic), 409 for a locked topic, 400 for a blank body or unknown mentions.
+ * 404 (unreadable or deleted topic), 409 for a locked or closed topic, 400 for a blank body or unknown mentions.
  */
 export async function replyToTopic(deps: Deps, actor: Actor | null, topicId: number, rawBody: string): Promise<{ post: Post; topic: TopicSummary; access: CommunityAccess }> {
   if (!actor) throw unauthenticated('Sign in to reply.');
@@ -68,6 +68,7 @@ export async function replyToTopic(deps: Deps, actor: Actor | null, topicId: num
   assertNotDeleted(topic);
   assertMayPost(actor, access);
   assertNotLocked(topic);
+  assertNotClosed(topic);
   const rendered = await renderPostBody(deps.db, rawBody);
   const kind: PostKind = topic.kind === 'question' ? 'answer' : 'reply';
   const at = iso(deps.clock.now());

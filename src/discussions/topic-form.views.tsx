@@ -89,7 +89,7 @@ export function NewTopicPage(p: {
 /** The reply (or answer) form under a topic, or what a reader must do — or why no one can — before replying. */
 export function ReplyBox(p: {
   ctx: ViewContext;
-  topic: { id: number; kind: TopicKind; locked: boolean; deleted: unknown; community: { slug: string } };
+  topic: { id: number; kind: TopicKind; locked: boolean; closed: boolean; deleted: unknown; community: { slug: string } };
   mayPost: boolean;
   body: string;
   issues: FieldIssue[];
@@ -101,6 +101,7 @@ export function ReplyBox(p: {
   const verb = answer ? 'answer' : 'reply';
   if (p.topic.deleted) return null;
   if (p.topic.locked) return <p class="notice reply-box">This topic is locked: no new {answer ? 'answers' : 'replies'} or edits.</p>;
+  if (p.topic.closed) return <p class="notice reply-box">This topic is closed: no new {answer ? 'answers' : 'replies'}.</p>;
   if (!p.ctx.actor) {
     return (
       <p class="notice reply-box">
