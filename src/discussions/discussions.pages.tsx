@@ -43,10 +43,9 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
     const found = await findReadableTopic(deps, req.actor, id);
     const { topic, access } = found;
     if (topic.community.slug !== slug) {
-      // A cross-posted topic has one address, in its home community.
-      const targets = (await crosspostTargets(deps.db, req.actor, [id])).get(id) ?? [];
-      if (targets.some((c) => c.slug === slug)) return reply.redirect(`/c/${topic.community.slug}/t/${id}`, 301);
-      throw notFound('Topic');
+      // A topic has one address, in its home community: reached through a cross-post, or after a
+      // move, the old address sends the reader (who may read the home, or we would be at 404) there.
+      return reply.redirect(`/c/${topic.community.slug}/t/${id}`, 301);
     }
     const sort: PostSort = topic.kind === 'question' ? (form.sort ?? 'votes') : 'time';
     const after = decodeCursor(form.cursor);

@@ -33,7 +33,9 @@ describeEachDialect('moving and merging topics', (dialect) => {
       expect(rows.map((r) => r.community_id).sort()).toEqual([w.pub.id, w.other.id].sort());
       expect(JSON.parse(rows[0]!.data)).toMatchObject({ from: w.pub.slug, to: w.other.slug, note: 'Belongs there' });
       expect((await page(`/c/${w.other.slug}/t/${id}`)).statusCode).toBe(200);
-      expect((await page(`/c/${w.pub.slug}/t/${id}`)).statusCode).toBe(404);
+      const old = await page(`/c/${w.pub.slug}/t/${id}`);
+      expect(old.statusCode).toBe(301);
+      expect(old.headers.location).toBe(`/c/${w.other.slug}/t/${id}`);
     });
 
     it('answers 403 when the moderator is only a member of the target community, and moves nothing', async () => {
