@@ -60,9 +60,15 @@ describeEachDialect('discussions visibility', (dialect) => {
       expect(page.body).toContain('Confidential numbers');
     });
 
-    it('is 404 under another community\'s address, even for members', async () => {
+    it('is 404 under another community\'s address to non-members, and sends members to its one home address', async () => {
+      for (const who of [undefined, w.as.outsider]) {
+        const res = await t.app.inject({ url: `/c/${w.pub.slug}/t/${secretTopic.id}`, headers: who ? { cookie: who.cookie } : {} });
+        expect(res.statusCode).toBe(404);
+        expect(res.headers.location).toBeUndefined();
+      }
       const res = await t.app.inject({ url: `/c/${w.pub.slug}/t/${secretTopic.id}`, headers: { cookie: w.as.member.cookie } });
-      expect(res.statusCode).toBe(404);
+      expect(res.statusCode).toBe(301);
+      expect(res.headers.location).toBe(`/c/${w.secret.slug}/t/${secretTopic.id}`);
     });
   });
 
