@@ -14,6 +14,8 @@ import { answersRoutes } from '../discussions/answers/answers.routes.ts';
 import { engagementRoutes } from '../discussions/engagement/engagement.routes.ts';
 import { moderationRoutes } from '../discussions/moderation/moderation.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
+import { articlesRoutes } from '../knowledge/articles/articles.routes.ts';
+import { glossaryRoutes } from '../knowledge/glossary/glossary.routes.ts';
 import { countUnread } from '../notifications/notifications.store.ts';
 import { markdownRoutes } from './markdown/markdown.routes.ts';
 import { homeRoutes } from '../home/home.routes.ts';
@@ -81,6 +83,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     await engagementRoutes(scope, deps);
     await notificationsRoutes(scope, deps);
     await markdownRoutes(scope, deps);
+    await articlesRoutes(scope, deps);
+    await glossaryRoutes(scope, deps);
     await adminRoutes(scope, deps);
   });
   return app;
