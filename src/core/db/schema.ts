@@ -265,4 +265,20 @@ export interface Database {
   watches: WatchTable;
   notifications: NotificationTable;
   topic_reads: TopicReadTable;
+  glossary_terms: GlossaryTermTable;
+}
+
+/** A community glossary term; `term_key` is lower(term) for uniqueness; `synonyms` a JSON array of strings. */
+export interface GlossaryTermTable {
+  id: Generated<number>;
+  community_id: number;
+  term: string;
+  term_key: string;
+  definition: string;
+  definition_html: string;
+  synonyms: string;
+  owner_id: number;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
 }
