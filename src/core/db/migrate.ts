@@ -5,6 +5,7 @@ import { createAccounts } from './migrations/202611261300_create_accounts.ts';
 import { createCommunities } from './migrations/202611261310_create_communities.ts';
 import { createActivityAndTopics } from './migrations/202611261320_create_activity_and_topics.ts';
 import { createQuestionsAndAnswers } from './migrations/202611261400_create_questions_and_answers.ts';
+import { createArticles } from './migrations/202611261600_create_articles.ts';
 import { createGlossary } from './migrations/202611261610_create_glossary.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '202611261310_create_communities': createCommunities,
   '202611261320_create_activity_and_topics': createActivityAndTopics,
   '202611261400_create_questions_and_answers': createQuestionsAndAnswers,
+  '202611261600_create_articles': createArticles,
   '202611261610_create_glossary': createGlossary,
 };
 

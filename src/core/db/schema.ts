@@ -266,6 +266,10 @@ export interface Database {
   notifications: NotificationTable;
   topic_reads: TopicReadTable;
   glossary_terms: GlossaryTermTable;
+  articles: ArticleTable;
+  article_tags: ArticleTagTable;
+  article_owners: ArticleOwnerTable;
+  article_revisions: ArticleRevisionTable;
 }
 
 /** A community glossary term; `term_key` is lower(term) for uniqueness; `synonyms` a JSON array of strings. */
@@ -281,4 +285,48 @@ export interface GlossaryTermTable {
   created_by: number;
   created_at: string;
   updated_at: string;
+}
+
+/** A knowledge article; `wiki` is 0/1 (any member may edit when 1); `revision` is the current version number. */
+export interface ArticleTable {
+  id: Generated<number>;
+  community_id: number;
+  author_id: number;
+  type: string;
+  title: string;
+  body: string;
+  body_html: Generated<string>;
+  state: Generated<string>;
+  wiki: Generated<number>;
+  revision: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  edited_at: string | null;
+  edited_by: number | null;
+}
+
+/** A tag of an article (community_id copied for per-community tag filters). */
+export interface ArticleTagTable {
+  article_id: number;
+  community_id: number;
+  tag: string;
+}
+
+/** An owner of an article (the author is the first). */
+export interface ArticleOwnerTable {
+  article_id: number;
+  user_id: number;
+  added_at: string;
+}
+
+/** A stored earlier version of an article: the edit by `editor_id` replaced version `revision`. */
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  revision: number;
+  editor_id: number;
+  title: string;
+  body: string;
+  reason: Generated<string>;
+  created_at: string;
 }
