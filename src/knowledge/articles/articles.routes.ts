@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
+import { articlesApi } from './articles.api.ts';
 
 /** Pages and API routes of articles (the knowledge repository). */
-export async function articlesRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {}
+export async function articlesRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await articlesApi(app, deps);
+}
