@@ -52,6 +52,9 @@ function Topics({ c }: { c: CommunityDetailT }) {
           <a href={`/c/${c.slug}/topics`}>All topics</a> · <a href={`/c/${c.slug}/topics?view=unanswered`}>Unanswered</a> · <a href={`/c/${c.slug}/topics?view=solved`}>Solved</a> · <a href={`/c/${c.slug}/tags`}>Tags</a>
         </p>
       )}
+      <p>
+        <a href={`/c/${c.slug}/glossary`}>Glossary</a> — the words this community uses
+      </p>
     </section>
   );
 }
