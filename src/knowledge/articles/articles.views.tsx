@@ -1,0 +1,127 @@
+import type { FieldIssue } from '../../core/http/errors.ts';
+import { EmptyState, ErrorSummary, Field, Pager, PostForm, Select, TimeAgo } from '../../core/views/components.tsx';
+import type { ViewContext } from '../../core/views/context.ts';
+import { articleTypes, type Article, type ArticleType } from './articles.store.ts';
+
+/** Human names of article types. */
+export const typeLabels: Record<ArticleType, string> = { 'how-to': 'How-to', 'best-practice': 'Best practice', 'decision-record': 'Decision record', story: 'Story', reference: 'Reference' };
+
+type Community = { slug: string; name: string };
+
+/** Breadcrumbs: Communities › community › Articles. */
+export function ArticlesBreadcrumb({ community }: { community: Community }) {
+  return (
+    <nav aria-label="Breadcrumb">
+      <ol class="breadcrumbs">
+        <li>
+          <a href="/communities">Communities</a>
+        </li>
+        <li>
+          <a href={`/c/${community.slug}`}>{community.name}</a>
+        </li>
+        <li>
+          <a href={`/c/${community.slug}/articles`}>Articles</a>
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+/** The type and lifecycle-state badges of an article. */
+export function ArticleBadges({ a }: { a: Article }) {
+  return (
+    <>
+      <span class="badge article-type">{typeLabels[a.type]}</span> <span class="badge article-state">State: {a.state}</span>
+      {a.wiki && <span class="badge"> Wiki</span>}
+    </>
+  );
+}
+
+/** The list of a community's articles, with type and tag filters. */
+export function ArticleListPage(p: { community: Community; items: Article[]; type: string; tag: string; nextHref: string | null; canWrite: boolean }) {
+  const base = `/c/${p.community.slug}`;
+  return (
+    <>
+      <ArticlesBreadcrumb community={p.community} />
+      <div class="community-heading">
+        <h1>Articles of {p.community.name}</h1>
+        {p.canWrite && (
+          <a class="button button--small" href={`${base}/articles/new`}>
+            Write an article
+          </a>
+        )}
+      </div>
+      <form class="filters" method="get" action={`${base}/articles`} aria-label="Filter articles">
+        <Select name="type" label="Type" value={p.type} options={[['', 'All types'], ...articleTypes.map((t): [string, string] => [t, typeLabels[t]])]} />
+        <Field name="tag" label="Tag" value={p.tag} />
+        <button class="button button--secondary" type="submit">
+          Filter
+        </button>
+      </form>
+      {p.items.length === 0 ? (
+        <EmptyState title="No articles yet — write the first one">{p.canWrite ? <a href={`${base}/articles/new`}>Write an article</a> : <p>Members can write articles here.</p>}</EmptyState>
+      ) : (
+        <ul class="topic-list article-list">
+          {p.items.map((a) => (
+            <li>
+              <div>
+                <a class="topic-title" href={`${base}/a/${a.id}`}>
+                  {a.title}
+                </a>
+                <p class="meta">
+                  <ArticleBadges a={a} /> by {a.author.displayName} · updated <TimeAgo at={a.updatedAt} />
+                  {a.tags.length > 0 && ' · '}
+                  {a.tags.map((t) => (
+                    <a class="tag" href={`${base}/articles?tag=${t}`}>
+                      {t}
+                    </a>
+                  ))}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager nextHref={p.nextHref} />
+    </>
+  );
+}
+
+/** What the article form holds. */
+export interface ArticleFormValues {
+  type: string;
+  title: string;
+  body: string;
+  tags: string;
+  wiki: boolean;
+  reason: string;
+}
+
+/** The new-article and edit-article form. */
+export function ArticleFormPage(p: { ctx: ViewContext; community: Community; values: ArticleFormValues; issues: FieldIssue[]; action: string; heading: string; editing: boolean }) {
+  const v = p.values;
+  return (
+    <>
+      <ArticlesBreadcrumb community={p.community} />
+      <h1>{p.heading}</h1>
+      <ErrorSummary issues={p.issues} />
+      <PostForm ctx={p.ctx} action={p.action} aria-label={p.heading}>
+        <Select name="type" label="Type" value={v.type} options={articleTypes.map((t): [string, string] => [t, typeLabels[t]])} />
+        <Field name="title" label="Title" value={v.title} issues={p.issues} required />
+        <Field name="body" label="Text" value={v.body} issues={p.issues} required multiline rows={14} hint="Markdown. @username mentions a member." />
+        <Field name="tags" label="Tags" value={v.tags} issues={p.issues} hint="Comma-separated: lower-case letters, digits and -." />
+        <div class="field">
+          <label>
+            <input type="checkbox" name="wiki" value="on" checked={v.wiki} /> Wiki: any member may edit
+          </label>
+        </div>
+        {p.editing && <Field name="reason" label="Reason for this edit" value={v.reason} issues={p.issues} />}
+        <div class="actions">
+          <button class="button" type="submit">
+            {p.editing ? 'Save changes' : 'Save draft'}
+          </button>
+        </div>
+      </PostForm>
+    </>
+  );
+}
