@@ -55,6 +55,9 @@ function Topics({ c }: { c: CommunityDetailT }) {
       <p>
         <a href={`/c/${c.slug}/glossary`}>Glossary</a> — the words this community uses
       </p>
+      <p>
+        <a href={`/c/${c.slug}/articles`}>Articles</a> — how-tos, best practices, decisions and stories
+      </p>
     </section>
   );
 }
