@@ -102,8 +102,8 @@ export async function articlesPages(app: FastifyInstance, deps: Deps): Promise<v
   });
 
   r.post('/c/:slug/a/:id/edit', { schema: { params: PageParams } }, async (req, reply) => {
-    const { article: a, community, access } = await articleAt(req, req.params.slug, req.params.id);
     if (!req.actor) throw unauthenticated('Sign in to edit articles.');
+    const { article: a, community, access } = await articleAt(req, req.params.slug, req.params.id);
     if (!canEditArticle(req.actor, access, a)) throw forbidden('Only the owners of this article (or stewards and moderators) may edit it.');
     const values = valuesOf(req.body);
     return save(reply, community, values, async (type, tags) => (await editArticle(deps, req.actor, a.id, { type, title: values.title, body: values.body, tags, wiki: values.wiki, reason: values.reason })).id, a.id);
@@ -116,6 +116,7 @@ export async function articlesPages(app: FastifyInstance, deps: Deps): Promise<v
   });
 
   r.post('/c/:slug/a/:id/revisions/:rev/restore', { schema: { params: RestorePageParams } }, async (req, reply) => {
+    if (!req.actor) throw unauthenticated('Sign in to restore a version.');
     const { article, community } = await articleAt(req, req.params.slug, req.params.id);
     await restoreRevision(deps, req.actor, article.id, idOf(req.params.rev, 'Revision'));
     reply.flash(`Version ${req.params.rev} is restored as a new version.`);
