@@ -159,6 +159,12 @@ describeEachDialect('glossary API', (dialect) => {
     });
   });
 
+  it('documents the glossary routes in the OpenAPI document under the glossary tag', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json();
+    expect(doc.paths['/api/v1/communities/{slug}/glossary'].post.tags).toEqual(['glossary']);
+    expect(Object.keys(doc.paths['/api/v1/glossary/{id}']).sort()).toEqual(['delete', 'get', 'patch']);
+  });
+
   describe('GET /api/v1/communities/:slug/glossary', () => {
     it('lists alphabetically, searches terms and synonyms, and pages with a cursor', async () => {
       const c = await makeCommunity(t.deps.db, steward.userId);

@@ -1,6 +1,6 @@
 import type { Deps } from '../../core/deps.ts';
 import { recordActivity } from '../../core/activity.ts';
-import { forbidden, notFound, unauthenticated } from '../../core/http/errors.ts';
+import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../core/http/errors.ts';
 import { renderMarkdown } from '../../core/markdown/index.ts';
 import { canPost, canReadCommunity, type Actor, type CommunityAccess } from '../../core/permissions/index.ts';
 import { accessOf, findCommunityForActor, findRole, type CommunityRow } from '../../communities/communities.access.ts';
@@ -37,6 +37,15 @@ export function canEditTerm(actor: Actor | null, access: CommunityAccess, term: 
   return term.owner_id === actor.id || access.role === 'steward' || access.role === 'moderator';
 }
 
+/** A unique-index race (two people adding the same term at once) is a 409 naming `term`, never a 500. */
+function termTaken(err: unknown): never {
+  const e = err as { code?: string; message?: string };
+  if (!(err instanceof AppError) && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /unique/i.test(e.message ?? ''))) {
+    throw conflict('That term is already in this glossary', [{ field: 'term', message: 'That term is already in this glossary' }]);
+  }
+  throw err;
+}
+
 /** Creates a term (members only: 401 anonymous, 404 unreadable, 403 non-member); returns its id. */
 export async function createTerm(deps: Deps, actor: Actor | null, slug: string, input: TermInput): Promise<number> {
   const { community, access } = await readableCommunity(deps, actor, slug);
@@ -52,7 +61,7 @@ export async function createTerm(deps: Deps, actor: Actor | null, slug: string, 
     });
     await recordActivity(tx, { actorId: actor.id, verb: 'glossary.term_created', communityId: community.id, subjectType: 'glossary_term', subjectId: id, data: { term: v.term }, at });
     return id;
-  });
+  }).catch(termTaken);
 }
 
 async function editableTerm(deps: Deps, actor: Actor | null, id: number) {
@@ -74,7 +83,7 @@ export async function updateTerm(deps: Deps, actor: Actor | null, id: number, pa
       synonyms: JSON.stringify(v.synonyms), owner_id: v.ownerId, updated_at: at,
     });
     await recordActivity(tx, { actorId: a.id, verb: 'glossary.term_updated', communityId: community.id, subjectType: 'glossary_term', subjectId: term.id, data: { term: v.term, fields: Object.keys(patch) }, at });
-  });
+  }).catch(termTaken);
 }
 
 /** Deletes a term (owner, stewards, moderators). */
