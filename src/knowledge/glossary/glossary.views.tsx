@@ -63,11 +63,17 @@ export function GlossaryListPage(p: { community: CommunityRef; terms: TermDto[];
       </form>
       {letters.length > 0 && (
         <nav class="glossary-az" aria-label="Jump to letter">
-          {letters.map((l) => <a href={`#letter-${l === '#' ? 'other' : l}`}>{l}</a>)}
+          {[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '#'].map((l) =>
+            letters.includes(l) ? <a href={`#letter-${l === '#' ? 'other' : l}`}>{l}</a> : <span class="glossary-az__none" aria-hidden="true">{l}</span>,
+          )}
         </nav>
       )}
       {p.terms.length === 0 ? (
-        p.q ? <EmptyState title={`No terms match “${p.q}”`} /> : <EmptyState title="No terms yet — define the first word your community uses" />
+        p.q ? <EmptyState title={`No terms match “${p.q}”`} /> : (
+          <EmptyState title="No terms yet — define the first word your community uses">
+            {p.canCreate ? <a href={`${base(p.community)}/new`}>Add the first term</a> : <p>Members can add terms here.</p>}
+          </EmptyState>
+        )
       ) : (
         <div class="glossary-list">
           {p.terms.map((t) => {
