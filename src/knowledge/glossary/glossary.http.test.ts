@@ -139,6 +139,16 @@ describeEachDialect('glossary API', (dialect) => {
       expect((await api(t, 'PATCH', `/api/v1/glossary/${id}`, { definition: 'now mine' }, other)).statusCode).toBe(200);
     });
 
+    it('keeps a term editable by a steward after its owner has left the community', async () => {
+      const leaver = await makeUser(t.deps.db);
+      await addMember(t.deps.db, communityId, leaver.id);
+      const id = await makeTerm(t.deps.db, communityId, leaver.id, uniq('Cadence'));
+      await t.deps.db.deleteFrom('memberships').where('user_id', '=', leaver.id).execute();
+      const res = await api(t, 'PATCH', `/api/v1/glossary/${id}`, { definition: 'How often we meet.', owner: leaver.username }, steward);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().owner.username).toBe(leaver.username);
+    });
+
     it('answers 409 when renaming onto an existing term', async () => {
       await makeTerm(t.deps.db, communityId, member.userId, 'Backlog');
       const id = await makeTerm(t.deps.db, communityId, member.userId, uniq('Icebox'));

@@ -76,8 +76,11 @@ export async function updateTerm(deps: Deps, actor: Actor | null, id: number, pa
   const { term, community, actor: a } = await editableTerm(deps, actor, id);
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (tx) => {
-    const current: TermInput = { term: term.term, definition: term.definition, synonyms: JSON.parse(term.synonyms) as string[], owner: term.owner_username };
-    const v = await checkTermInput(tx, community.id, term.id, { ...current, ...patch }, term.owner_id);
+    // The owner is checked only when it changes: a term whose owner has left stays editable.
+    const { owner, ...rest } = patch;
+    const newOwner = owner !== undefined && owner.trim().replace(/^@/, '') !== term.owner_username ? { owner } : {};
+    const current: TermInput = { term: term.term, definition: term.definition, synonyms: JSON.parse(term.synonyms) as string[] };
+    const v = await checkTermInput(tx, community.id, term.id, { ...current, ...rest, ...newOwner }, term.owner_id);
     await updateRow(tx, term.id, {
       term: v.term, term_key: v.term.toLowerCase(), definition: v.definition, definition_html: renderMarkdown(v.definition).html,
       synonyms: JSON.stringify(v.synonyms), owner_id: v.ownerId, updated_at: at,
