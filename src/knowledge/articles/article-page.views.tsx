@@ -1,9 +1,11 @@
 import { TimeAgo } from '../../core/views/components.tsx';
+import type { ViewContext } from '../../core/views/context.ts';
+import { OwnerForms } from './article-owners.views.tsx';
 import type { Article } from './articles.store.ts';
 import { ArticleBadges, ArticlesBreadcrumb } from './articles.views.tsx';
 
 /** An article: badges, owners, tags, edited info and the rendered body. */
-export function ArticlePage(p: { community: { slug: string; name: string }; a: Article; canEdit: boolean }) {
+export function ArticlePage(p: { ctx: ViewContext; community: { slug: string; name: string }; a: Article; canEdit: boolean; isOwner: boolean }) {
   const { a } = p;
   const base = `/c/${p.community.slug}`;
   return (
@@ -53,6 +55,7 @@ export function ArticlePage(p: { community: { slug: string; name: string }; a: A
           </a>
         </p>
       </article>
+      {p.isOwner && <OwnerForms ctx={p.ctx} slug={p.community.slug} a={a} />}
     </>
   );
 }

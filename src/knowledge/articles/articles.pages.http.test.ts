@@ -103,4 +103,20 @@ describeEachDialect('article pages', (dialect) => {
       expect((await get(`/c/${w.pub.slug}/a/999999/revisions`)).statusCode).toBe(404);
     });
   });
+
+  describe('owners on the article page', () => {
+    it('lets an owner add a member and remove an owner by form; a non-member name is explained, nothing written', async () => {
+      const a = await writeArticleVia(t, w.as.member, w.pub.slug);
+      const page = await get(`/c/${w.pub.slug}/a/${a.id}`);
+      expect(page.body).toContain(`action="/c/${w.pub.slug}/a/${a.id}/owners"`);
+      expect((await get(`/c/${w.pub.slug}/a/${a.id}`, w.as.other)).body).not.toContain('Add an owner');
+      const before = await articleCounts(t.deps.db);
+      expect((await postForm(t, `/c/${w.pub.slug}/a/${a.id}/owners`, { username: w.outsider.username }, w.as.member)).statusCode).toBe(303);
+      expect(await articleCounts(t.deps.db)).toEqual(before);
+      expect((await postForm(t, `/c/${w.pub.slug}/a/${a.id}/owners`, { username: `@${w.other.username}` }, w.as.member)).statusCode).toBe(303);
+      expect((await api(t, 'GET', `/api/v1/articles/${a.id}`)).json().owners.map((o: { username: string }) => o.username)).toEqual([w.member.username, w.other.username]);
+      expect((await postForm(t, `/c/${w.pub.slug}/a/${a.id}/owners/${w.member.username}/remove`, {}, w.as.other)).statusCode).toBe(303);
+      expect((await api(t, 'GET', `/api/v1/articles/${a.id}`)).json().owners.map((o: { username: string }) => o.username)).toEqual([w.other.username]);
+    });
+  });
 });

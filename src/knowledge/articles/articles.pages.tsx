@@ -9,7 +9,7 @@ import { formIssues, idOf, isFormProblem, str } from '../../discussions/discussi
 import { parseTagField } from '../../discussions/tags.ts';
 import { ArticlePage } from './article-page.views.tsx';
 import { ArticleRevisionsPage } from './article-revisions.views.tsx';
-import { canEditArticle, createArticle, editArticle, findReadableArticle, readableCommunity } from './articles.service.ts';
+import { canEditArticle, createArticle, isOwner, editArticle, findReadableArticle, readableCommunity } from './articles.service.ts';
 import { articleHistory, restoreRevision } from './articles.revisions.service.ts';
 import { articleTypes, listArticles, type ArticleType } from './articles.store.ts';
 import { ArticleFormPage, ArticleListPage, type ArticleFormValues } from './articles.views.tsx';
@@ -91,7 +91,7 @@ export async function articlesPages(app: FastifyInstance, deps: Deps): Promise<v
 
   r.get('/c/:slug/a/:id', { schema: { params: PageParams } }, async (req, reply) => {
     const { article, community, access } = await articleAt(req, req.params.slug, req.params.id);
-    return reply.page(article.title, <ArticlePage community={community} a={article} canEdit={canEditArticle(req.actor, access, article)} />);
+    return reply.page(article.title, <ArticlePage ctx={reply.viewContext()} community={community} a={article} canEdit={canEditArticle(req.actor, access, article)} isOwner={access.role !== null && isOwner(req.actor, article)} />);
   });
 
   r.get('/c/:slug/a/:id/edit', { schema: { params: PageParams } }, async (req, reply) => {
