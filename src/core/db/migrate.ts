@@ -7,6 +7,7 @@ import { createActivityAndTopics } from './migrations/202611261320_create_activi
 import { createQuestionsAndAnswers } from './migrations/202611261400_create_questions_and_answers.ts';
 import { createArticles } from './migrations/202611261600_create_articles.ts';
 import { createGlossary } from './migrations/202611261610_create_glossary.ts';
+import { addGlossarySearchKey } from './migrations/202611261620_add_glossary_search_key.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '202611261400_create_questions_and_answers': createQuestionsAndAnswers,
   '202611261600_create_articles': createArticles,
   '202611261610_create_glossary': createGlossary,
+  '202611261620_add_glossary_search_key': addGlossarySearchKey,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */

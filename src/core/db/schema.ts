@@ -281,6 +281,8 @@ export interface GlossaryTermTable {
   definition: string;
   definition_html: string;
   synonyms: string;
+  /** Term and synonyms, lower-cased, one per line (for search). */
+  search_key: Generated<string>;
   owner_id: number;
   created_by: number;
   created_at: string;

@@ -20,7 +20,7 @@ export async function makeTerm(db: Db, communityId: number, ownerId: number, ter
     .insertInto('glossary_terms')
     .values({
       community_id: communityId, term, term_key: term.toLowerCase(), definition, definition_html: renderMarkdown(definition).html,
-      synonyms: JSON.stringify(synonyms), owner_id: ownerId, created_by: ownerId, created_at: now, updated_at: now,
+      synonyms: JSON.stringify(synonyms), search_key: [term, ...synonyms].join('\n').toLowerCase(), owner_id: ownerId, created_by: ownerId, created_at: now, updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

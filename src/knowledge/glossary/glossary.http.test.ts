@@ -185,10 +185,15 @@ describeEachDialect('glossary API', (dialect) => {
       expect(all.items.map((i: { term: string }) => i.term)).toEqual(['Alpha', 'Bravo', 'charlie', 'delta']);
       const found = (await api(t, 'GET', `/api/v1/communities/${c.slug}/glossary?q=LETTER`)).json();
       expect(found.items.map((i: { term: string }) => i.term)).toEqual(['Alpha']);
+      await api(t, 'POST', `/api/v1/communities/${c.slug}/glossary`, { term: 'Éclair', definition: 'x', synonyms: ['Ölkanne'] }, steward);
+      for (const q of ['ÉCLAIR', 'ölKANNE']) {
+        const hit = (await api(t, 'GET', `/api/v1/communities/${c.slug}/glossary?q=${encodeURIComponent(q)}`)).json();
+        expect(hit.items.map((i: { term: string }) => i.term)).toEqual(['Éclair']);
+      }
       const p1 = (await api(t, 'GET', `/api/v1/communities/${c.slug}/glossary?limit=3`)).json();
       expect(p1.items).toHaveLength(3);
       const p2 = (await api(t, 'GET', `/api/v1/communities/${c.slug}/glossary?limit=3&cursor=${p1.nextCursor}`)).json();
-      expect(p2.items.map((i: { term: string }) => i.term)).toEqual(['delta']);
+      expect(p2.items.map((i: { term: string }) => i.term)).toEqual(['delta', 'Éclair']);
       expect(p2.nextCursor).toBeNull();
       expect((await api(t, 'GET', `/api/v1/communities/${c.slug}/glossary?cursor=garbage`)).statusCode).toBe(400);
     });

@@ -5,7 +5,7 @@ import { renderMarkdown } from '../../core/markdown/index.ts';
 import { canPost, canReadCommunity, type Actor, type CommunityAccess } from '../../core/permissions/index.ts';
 import { accessOf, findCommunityForActor, findRole, type CommunityRow } from '../../communities/communities.access.ts';
 import type { TermInput, TermPatch } from './glossary.schema.ts';
-import { deleteTerm as deleteRow, findTerm, insertTerm, updateTerm as updateRow, type TermRow } from './glossary.store.ts';
+import { deleteTerm as deleteRow, findTerm, insertTerm, searchKeyOf, updateTerm as updateRow, type TermRow } from './glossary.store.ts';
 import { checkTermInput } from './glossary.rules.ts';
 
 /** A community whose glossary the actor may read. */
@@ -56,7 +56,7 @@ export async function createTerm(deps: Deps, actor: Actor | null, slug: string, 
     const v = await checkTermInput(tx, community.id, null, input, actor.id);
     const id = await insertTerm(tx, {
       community_id: community.id, term: v.term, term_key: v.term.toLowerCase(), definition: v.definition,
-      definition_html: renderMarkdown(v.definition).html, synonyms: JSON.stringify(v.synonyms), owner_id: v.ownerId,
+      definition_html: renderMarkdown(v.definition).html, synonyms: JSON.stringify(v.synonyms), search_key: searchKeyOf(v.term, v.synonyms), owner_id: v.ownerId,
       created_by: actor.id, created_at: at, updated_at: at,
     });
     await recordActivity(tx, { actorId: actor.id, verb: 'glossary.term_created', communityId: community.id, subjectType: 'glossary_term', subjectId: id, data: { term: v.term }, at });
@@ -83,7 +83,7 @@ export async function updateTerm(deps: Deps, actor: Actor | null, id: number, pa
     const v = await checkTermInput(tx, community.id, term.id, { ...current, ...rest, ...newOwner }, term.owner_id);
     await updateRow(tx, term.id, {
       term: v.term, term_key: v.term.toLowerCase(), definition: v.definition, definition_html: renderMarkdown(v.definition).html,
-      synonyms: JSON.stringify(v.synonyms), owner_id: v.ownerId, updated_at: at,
+      synonyms: JSON.stringify(v.synonyms), search_key: searchKeyOf(v.term, v.synonyms), owner_id: v.ownerId, updated_at: at,
     });
     await recordActivity(tx, { actorId: a.id, verb: 'glossary.term_updated', communityId: community.id, subjectType: 'glossary_term', subjectId: term.id, data: { term: v.term, fields: Object.keys(patch) }, at });
   }).catch(termTaken);

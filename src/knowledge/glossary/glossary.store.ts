@@ -28,7 +28,7 @@ export async function listTerms(db: Db, communityId: number, opts: { q?: string;
   const q = opts.q?.trim().toLowerCase();
   if (q) {
     const like = `%${q}%`;
-    query = query.where((eb) => eb.or([eb('glossary_terms.term_key', 'like', like), eb(eb.fn('lower', ['glossary_terms.synonyms']), 'like', like)]));
+    query = query.where('glossary_terms.search_key', 'like', like);
   }
   const after = opts.after;
   if (after) {
@@ -45,6 +45,11 @@ export async function listTerms(db: Db, communityId: number, opts: { q?: string;
 /** Every term and synonym of a community (for uniqueness checks), lower-cased, with the term id. */
 export async function namesInCommunity(db: Db, communityId: number): Promise<Array<{ id: number; term_key: string; synonyms: string }>> {
   return db.selectFrom('glossary_terms').select(['id', 'term_key', 'synonyms']).where('community_id', '=', communityId).execute();
+}
+
+/** The search_key of a term: the term and its synonyms, lower-cased, one per line. */
+export function searchKeyOf(term: string, synonyms: string[]): string {
+  return [term, ...synonyms].join('\n').toLowerCase();
 }
 
 /** Inserts a term; returns its id. */
