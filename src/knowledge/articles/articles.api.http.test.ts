@@ -154,4 +154,18 @@ describeEachDialect('articles API', (dialect) => {
       expect((await api(t, 'GET', `/api/v1/communities/${slug}/articles?cursor=zzz`)).statusCode).toBe(400);
     });
   });
+
+  it('documents every articles API route in the OpenAPI document with the articles tag, a summary and responses', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json();
+    const ops: Array<[string, string]> = [
+      ['/api/v1/communities/{slug}/articles', 'get'], ['/api/v1/communities/{slug}/articles', 'post'], ['/api/v1/articles/{id}', 'get'], ['/api/v1/articles/{id}', 'patch'],
+      ['/api/v1/articles/{id}/revisions', 'get'], ['/api/v1/articles/{id}/revisions/{rev}/restore', 'post'], ['/api/v1/articles/{id}/owners/{username}', 'put'], ['/api/v1/articles/{id}/owners/{username}', 'delete'],
+    ];
+    for (const [path, method] of ops) {
+      const op = doc.paths[path]?.[method];
+      expect(op?.tags, `${method} ${path}`).toEqual(['articles']);
+      expect(op.summary).toEqual(expect.any(String));
+      expect(Object.keys(op.responses)).toContain('404');
+    }
+  });
 });
