@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildTestApp, postForm, type TestApp } from '../../../test/helpers/app.ts';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import { makeCommunity } from '../../../test/helpers/factories.ts';
+import { pageFindings } from '../../../test/helpers/html-safety.ts';
 import { tickingClock } from '../../discussions/discussions.fixtures.ts';
 import { articleCounts, articlesWorld, writeArticleVia } from './articles.fixtures.ts';
 
@@ -118,5 +119,13 @@ describeEachDialect('article pages', (dialect) => {
       expect((await postForm(t, `/c/${w.pub.slug}/a/${a.id}/owners/${w.member.username}/remove`, {}, w.as.other)).statusCode).toBe(303);
       expect((await api(t, 'GET', `/api/v1/articles/${a.id}`)).json().owners.map((o: { username: string }) => o.username)).toEqual([w.other.username]);
     });
+  });
+
+  it('renders hostile Markdown in an article (body, title, tags) without any active content', async () => {
+    const a = await writeArticleVia(t, w.as.member, w.pub.slug, { title: '<img src=x onerror=alert(1)>', body: '<script>alert(1)</script> [x](javascript:alert(1)) <b onclick="x()">b</b>' });
+    await api(t, 'PATCH', `/api/v1/articles/${a.id}`, { body: '<iframe src="//evil"></iframe> changed' }, w.as.member);
+    for (const url of [`/c/${w.pub.slug}/a/${a.id}`, `/c/${w.pub.slug}/a/${a.id}/revisions`, `/c/${w.pub.slug}/articles`]) {
+      expect(pageFindings((await get(url)).body), url).toEqual([]);
+    }
   });
 });
