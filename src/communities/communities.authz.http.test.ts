@@ -90,8 +90,9 @@ const table: RouteCase[] = [
 /** Communities routes are everything under these prefixes except discussions' topic routes. */
 function isCommunitiesRoute(url: string): boolean {
   const ours = ['/communities', '/c/:slug', '/invitations', '/api/v1/communities', '/api/v1/invitations', '/api/v1/me/invitations'].some((p) => url === p || url.startsWith(`${p}/`));
-  // /t, /topics and /tags belong to the discussions matrix; /watch (following a community) to the engagement matrix.
-  return ours && !/\/t(\/|$)|\/topics(\/|$)|\/tags(\/|$)|\/watch$/.test(url);
+  // /t, /topics and /tags belong to the discussions matrix; /watch (following a community) to the engagement matrix;
+  // /glossary to the glossary matrix (src/knowledge/glossary/glossary.authz.http.test.ts).
+  return ours && !/\/t(\/|$)|\/topics(\/|$)|\/tags(\/|$)|\/watch$|\/glossary(\/|$)/.test(url);
 }
 
 describeEachDialect('communities authorization matrix', (dialect) => {
