@@ -68,6 +68,11 @@ describeEachDialect('glossary authorization matrix', (dialect) => {
   });
   afterAll(async () => t.close());
 
+  it('covers every glossary route the app registers', () => {
+    const registered = t.app.routeList.filter((r) => r.url.includes('/glossary')).map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(routes.map((r) => r.name).sort());
+  });
+
   for (const kind of ['public', 'private'] as Kind[]) {
     for (const route of routes) {
       describe(`${route.name} in a ${kind} community`, () => {
