@@ -91,8 +91,9 @@ const table: RouteCase[] = [
 function isCommunitiesRoute(url: string): boolean {
   const ours = ['/communities', '/c/:slug', '/invitations', '/api/v1/communities', '/api/v1/invitations', '/api/v1/me/invitations'].some((p) => url === p || url.startsWith(`${p}/`));
   // /t, /topics and /tags belong to the discussions matrix; /watch (following a community) to the engagement matrix;
-  // /glossary to the glossary matrix (src/knowledge/glossary/glossary.authz.http.test.ts).
-  return ours && !/\/t(\/|$)|\/topics(\/|$)|\/tags(\/|$)|\/watch$|\/glossary(\/|$)/.test(url);
+  // /glossary to the glossary matrix (src/knowledge/glossary/glossary.authz.http.test.ts);
+  // /articles and /a/:id to the articles matrix (src/knowledge/articles/articles.authz.http.test.ts).
+  return ours && !/\/t(\/|$)|\/topics(\/|$)|\/tags(\/|$)|\/watch$|\/glossary(\/|$)|\/articles(\/|$)|\/a\/:id(\/|$)/.test(url);
 }
 
 describeEachDialect('communities authorization matrix', (dialect) => {

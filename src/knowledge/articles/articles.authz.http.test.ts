@@ -90,4 +90,11 @@ describeEachDialect('articles authorization matrix', (dialect) => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  it('covers every articles route the app registers', () => {
+    const registered = t.app.routeList.filter((r) => /\/articles(\/|$)|\/a\/:id(\/|$)/.test(r.url)).map((r) => `${r.method} ${r.url}`);
+    const covered = new Set(routes.map((r) => r.name));
+    expect(registered.filter((r) => !covered.has(r))).toEqual([]);
+    expect([...covered].filter((c) => !registered.includes(c))).toEqual([]);
+  });
 });
