@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { EmptyState, TimeAgo } from '../core/views/components.tsx';
 import { TopicBreadcrumb } from './discussions.views.tsx';
 import type { Post } from './posts.store.ts';
@@ -31,7 +32,8 @@ export function WordDiff({ parts, label }: { parts: DiffPart[]; label: string })
   );
 }
 
-function EditItem({ e }: { e: Edit }) {
+/** One edit with its word diffs; `restore` is an optional control shown under it (articles). */
+export function EditItem({ e, restore }: { e: Edit; restore?: ComponentChildren }) {
   return (
     <li class="revision" id={`revision-${e.revision}`}>
       <h2>
@@ -49,6 +51,7 @@ function EditItem({ e }: { e: Edit }) {
       )}
       <h3>Text</h3>
       {e.body.before === e.body.after ? <p class="meta">The text did not change.</p> : <WordDiff parts={e.body.diff} label={`Changes to the text in edit ${e.revision}`} />}
+      {restore}
     </li>
   );
 }

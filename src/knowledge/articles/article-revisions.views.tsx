@@ -1,33 +1,10 @@
-import type { ComponentChildren } from 'preact';
-import { EmptyState, PostForm, TimeAgo } from '../../core/views/components.tsx';
+import { EmptyState, PostForm } from '../../core/views/components.tsx';
 import type { ViewContext } from '../../core/views/context.ts';
-import { WordDiff } from '../../discussions/revisions.views.tsx';
+import { EditItem } from '../../discussions/revisions.views.tsx';
 import type { ArticleEdit } from './articles.revisions.service.ts';
 import type { Article } from './articles.store.ts';
 import { ArticlesBreadcrumb } from './articles.views.tsx';
 
-function EditItem({ e, restore }: { e: ArticleEdit; restore?: ComponentChildren }) {
-  return (
-    <li class="revision" id={`revision-${e.revision}`}>
-      <h2>
-        Edit {e.revision}: version {e.revision} → {e.revision + 1}
-      </h2>
-      <p class="meta">
-        By <a href={`/u/${e.editor.username}`}>{e.editor.displayName}</a> <TimeAgo at={e.createdAt} />
-        {e.reason ? ` — “${e.reason}”` : ' — no reason given'}
-      </p>
-      {e.title && (
-        <>
-          <h3>Title</h3>
-          <WordDiff parts={e.title.diff} label={`Changes to the title in edit ${e.revision}`} />
-        </>
-      )}
-      <h3>Text</h3>
-      {e.body.before === e.body.after ? <p class="meta">The text did not change.</p> : <WordDiff parts={e.body.diff} label={`Changes to the text in edit ${e.revision}`} />}
-      {restore}
-    </li>
-  );
-}
 
 /** The history of an article: every edit, newest first, as word diffs, each with a restore form for editors. */
 export function ArticleRevisionsPage(p: { ctx: ViewContext; community: { slug: string; name: string }; a: Article; edits: ArticleEdit[]; canEdit: boolean }) {
