@@ -16,6 +16,12 @@ import { moderationRoutes } from '../discussions/moderation/moderation.routes.ts
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { articlesRoutes } from '../knowledge/articles/articles.routes.ts';
 import { glossaryRoutes } from '../knowledge/glossary/glossary.routes.ts';
+import { lifecycleRoutes } from '../knowledge/lifecycle/lifecycle.routes.ts';
+import { attachmentsRoutes } from '../knowledge/attachments/attachments.routes.ts';
+import { collectionsRoutes } from '../knowledge/collections/collections.routes.ts';
+import { linksRoutes } from '../knowledge/links/links.routes.ts';
+import { storiesRoutes } from '../knowledge/stories/stories.routes.ts';
+import { transferRoutes } from '../knowledge/transfer/transfer.routes.ts';
 import { countUnread } from '../notifications/notifications.store.ts';
 import { markdownRoutes } from './markdown/markdown.routes.ts';
 import { homeRoutes } from '../home/home.routes.ts';
@@ -85,6 +91,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     await markdownRoutes(scope, deps);
     await articlesRoutes(scope, deps);
     await glossaryRoutes(scope, deps);
+    await lifecycleRoutes(scope, deps);
+    await attachmentsRoutes(scope, deps);
+    await collectionsRoutes(scope, deps);
+    await linksRoutes(scope, deps);
+    await storiesRoutes(scope, deps);
+    await transferRoutes(scope, deps);
     await adminRoutes(scope, deps);
   });
   return app;

@@ -8,6 +8,10 @@ import { createQuestionsAndAnswers } from './migrations/202611261400_create_ques
 import { createArticles } from './migrations/202611261600_create_articles.ts';
 import { createGlossary } from './migrations/202611261610_create_glossary.ts';
 import { addGlossarySearchKey } from './migrations/202611261620_add_glossary_search_key.ts';
+import { addArticleLifecycle } from './migrations/202611261700_add_article_lifecycle.ts';
+import { createAttachments } from './migrations/202611261710_create_attachments.ts';
+import { createCollectionsAndLinks } from './migrations/202611261720_create_collections_and_links.ts';
+import { addStoriesAndCaptures } from './migrations/202611261730_add_stories_and_captures.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +22,10 @@ const migrations: Record<string, Migration> = {
   '202611261600_create_articles': createArticles,
   '202611261610_create_glossary': createGlossary,
   '202611261620_add_glossary_search_key': addGlossarySearchKey,
+  '202611261700_add_article_lifecycle': addArticleLifecycle,
+  '202611261710_create_attachments': createAttachments,
+  '202611261720_create_collections_and_links': createCollectionsAndLinks,
+  '202611261730_add_stories_and_captures': addStoriesAndCaptures,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */

@@ -1,4 +1,9 @@
 import type { Generated } from 'kysely';
+import type { LifecycleTables } from './tables/lifecycle.ts';
+import type { AttachmentsTables } from './tables/attachments.ts';
+import type { CollectionsTables } from './tables/collections.ts';
+import type { LinksTables } from './tables/links.ts';
+import type { StoriesTables } from './tables/stories.ts';
 
 /** Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC text in both dialects. */
 export interface UserTable {
@@ -242,7 +247,7 @@ export interface TopicReadTable {
   read_at: string;
 }
 
-export interface Database {
+export interface Database extends LifecycleTables, AttachmentsTables, CollectionsTables, LinksTables, StoriesTables {
   users: UserTable;
   sessions: SessionTable;
   password_resets: PasswordResetTable;

@@ -1,11 +1,12 @@
 import { TimeAgo } from '../../core/views/components.tsx';
 import type { ViewContext } from '../../core/views/context.ts';
 import { OwnerForms } from './article-owners.views.tsx';
+import type { ArticleSlots } from './article-slots.tsx';
 import type { Article } from './articles.store.ts';
 import { ArticleBadges, ArticlesBreadcrumb } from './articles.views.tsx';
 
 /** An article: badges, owners, tags, edited info and the rendered body. */
-export function ArticlePage(p: { ctx: ViewContext; community: { slug: string; name: string }; a: Article; canEdit: boolean; isOwner: boolean }) {
+export function ArticlePage(p: { ctx: ViewContext; community: { slug: string; name: string }; a: Article; canEdit: boolean; isOwner: boolean; slots?: ArticleSlots }) {
   const { a } = p;
   const base = `/c/${p.community.slug}`;
   return (
@@ -31,6 +32,7 @@ export function ArticlePage(p: { ctx: ViewContext; community: { slug: string; na
             </>
           ))}
         </p>
+        {p.slots?.header}
         {a.tags.length > 0 && (
           <ul class="chips" aria-label="Tags">
             {a.tags.map((t) => (
@@ -43,7 +45,9 @@ export function ArticlePage(p: { ctx: ViewContext; community: { slug: string; na
           </ul>
         )}
         {/* body_html is rendered from Markdown at write time by renderMarkdown (safe HTML). */}
+        {p.slots?.beforeBody}
         <div class="prose" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+        {p.slots?.afterBody}
         <p class="actions">
           {p.canEdit && (
             <a class="button button--small" href={`${base}/a/${a.id}/edit`}>
@@ -55,6 +59,7 @@ export function ArticlePage(p: { ctx: ViewContext; community: { slug: string; na
           </a>
         </p>
       </article>
+      {p.slots?.below}
       {p.isOwner && <OwnerForms ctx={p.ctx} slug={p.community.slug} a={a} />}
     </>
   );

@@ -8,6 +8,7 @@ import { canPost } from '../../core/permissions/index.ts';
 import { formIssues, idOf, isFormProblem, str } from '../../discussions/discussions.http.ts';
 import { parseTagField } from '../../discussions/tags.ts';
 import { ArticlePage } from './article-page.views.tsx';
+import { loadArticleSlots } from './article-slots.tsx';
 import { ArticleRevisionsPage } from './article-revisions.views.tsx';
 import { canEditArticle, createArticle, isOwner, editArticle, findReadableArticle, readableCommunity } from './articles.service.ts';
 import { articleHistory, restoreRevision } from './articles.revisions.service.ts';
@@ -91,7 +92,9 @@ export async function articlesPages(app: FastifyInstance, deps: Deps): Promise<v
 
   r.get('/c/:slug/a/:id', { schema: { params: PageParams } }, async (req, reply) => {
     const { article, community, access } = await articleAt(req, req.params.slug, req.params.id);
-    return reply.page(article.title, <ArticlePage ctx={reply.viewContext()} community={community} a={article} canEdit={canEditArticle(req.actor, access, article)} isOwner={access.role !== null && isOwner(req.actor, article)} />);
+    const ctx = reply.viewContext();
+    const slots = await loadArticleSlots({ deps, ctx, actor: req.actor, access, community, article });
+    return reply.page(article.title, <ArticlePage ctx={ctx} community={community} a={article} canEdit={canEditArticle(req.actor, access, article)} isOwner={access.role !== null && isOwner(req.actor, article)} slots={slots} />);
   });
 
   r.get('/c/:slug/a/:id/edit', { schema: { params: PageParams } }, async (req, reply) => {
