@@ -13,6 +13,7 @@ import { discussionBodies, postSorts, StringEnum, type PostSort } from './discus
 import { formIssues, idOf, isFormProblem, str, TopicPageParams } from './discussions.http.ts';
 import { findReadableTopic } from './discussions.service.ts';
 import { TopicPage } from './discussions.views.tsx';
+import { loadGlossaryMarker } from '../knowledge/glossary/glossary-marks.ts';
 import { replyToTopic } from './posting.service.ts';
 import { listPosts, pageCursorForPost, postCursor, type Post } from './posts.store.ts';
 import { markRead } from './read-state.store.ts';
@@ -70,13 +71,14 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
         <CrosspostPanel ctx={ctx} topic={topic} linked={crosspostedTo} choices={(await memberCommunities(deps.db, actor.id)).filter((c) => c.id !== topic.communityId && !crosspostedTo.some((x) => x.id === c.id))} />
       ) : undefined;
     const slots = await loadTopicSlots({ deps, ctx, actor, access, topic, posts });
+    const mark = await loadGlossaryMarker(deps.db, { id: topic.communityId, slug });
     return reply.page(
       topic.title,
       <TopicPage
         topic={topic}
         tags={(await tagsOfTopics(deps.db, [id])).get(id) ?? []}
         crosspostedTo={crosspostedTo}
-        posts={posts}
+        posts={posts.map((p) => ({ ...p, bodyHtml: mark(p.bodyHtml) }))}
         firstPage={!after}
         sort={sort}
         nextHref={nextHref}

@@ -153,3 +153,16 @@ export function textOf(page: string | Document, tag: string): string | undefined
   collect(el);
   return parts.join('');
 }
+
+/** A parsed element as tests read it: tag, attributes and text content. */
+export interface ElementView {
+  tag: string;
+  attr(name: string): string | undefined;
+  text: string;
+}
+
+/** Every element of a page, in document order, as plain views (for assertions on structure). */
+export function elementsOf(page: string | Document): ElementView[] {
+  const textIn = (n: Node): string => ('value' in n && n.nodeName === '#text' ? n.value : 'childNodes' in n ? n.childNodes.map(textIn).join('') : '');
+  return [...walk(asDoc(page))].map((el) => ({ tag: el.tagName, attr: (name: string) => el.attrs.find((a) => a.name === name)?.value, text: textIn(el) }));
+}

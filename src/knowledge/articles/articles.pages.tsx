@@ -9,6 +9,7 @@ import { formIssues, idOf, isFormProblem, str } from '../../discussions/discussi
 import { parseTagField } from '../../discussions/tags.ts';
 import { ArticlePage } from './article-page.views.tsx';
 import { loadArticleSlots } from './article-slots.tsx';
+import { loadGlossaryMarker } from '../glossary/glossary-marks.ts';
 import { ArticleRevisionsPage } from './article-revisions.views.tsx';
 import { canEditArticle, createArticle, isOwner, editArticle, findReadableArticle, readableCommunity } from './articles.service.ts';
 import { articleHistory, restoreRevision } from './articles.revisions.service.ts';
@@ -94,7 +95,8 @@ export async function articlesPages(app: FastifyInstance, deps: Deps): Promise<v
     const { article, community, access } = await articleAt(req, req.params.slug, req.params.id);
     const ctx = reply.viewContext();
     const slots = await loadArticleSlots({ deps, ctx, actor: req.actor, access, community, article });
-    return reply.page(article.title, <ArticlePage ctx={ctx} community={community} a={article} canEdit={canEditArticle(req.actor, access, article)} isOwner={access.role !== null && isOwner(req.actor, article)} slots={slots} />);
+    const mark = await loadGlossaryMarker(deps.db, community);
+    return reply.page(article.title, <ArticlePage ctx={ctx} community={community} a={{ ...article, bodyHtml: mark(article.bodyHtml) }} canEdit={canEditArticle(req.actor, access, article)} isOwner={access.role !== null && isOwner(req.actor, article)} slots={slots} />);
   });
 
   r.get('/c/:slug/a/:id/edit', { schema: { params: PageParams } }, async (req, reply) => {
