@@ -10,6 +10,7 @@ import { lockPostForEdit, markPostDeleted, markPostEdited, updatePostBody } from
 import { findPostById, type Post } from './posts.store.ts';
 import { insertRevision } from './revisions.store.ts';
 import { checkTags } from './tags.ts';
+import { recordLinks } from '../knowledge/links/links.store.ts';
 import { setTopicTags, tagsOfTopics } from './tags.store.ts';
 import { markTopicDeleted, recordPostRemoved, updateTopicTitle } from './topics.store.ts';
 
@@ -71,6 +72,7 @@ export async function editPost(deps: Deps, actorIn: Actor | null, postId: number
     if (newTitle !== null || newBody !== null) {
       revision = await insertRevision(tx, { postId, editorId: actor.id, title: opening ? current.title : null, body: current.body, reason: edit.reason?.trim() ?? '', at });
       if (newBody) await updatePostBody(tx, postId, { body: newBody.body, html: newBody.html, at });
+      if (newBody) await recordLinks(tx, { kind: 'post', id: postId }, newBody.html, deps.config.baseUrl, at);
       else await markPostEdited(tx, postId, at);
       if (newTitle !== null) await updateTopicTitle(tx, topic.id, newTitle, at);
     }

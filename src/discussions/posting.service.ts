@@ -14,6 +14,7 @@ import { renderPostBody, requireText } from './post-body.ts';
 import { insertPost, type Post } from './posts.store.ts';
 import { markRead } from './read-state.store.ts';
 import { checkTags } from './tags.ts';
+import { recordLinks } from '../knowledge/links/links.store.ts';
 import { setTopicTags } from './tags.store.ts';
 import { insertTopic, recordPostOnTopic, type TopicSummary } from './topics.store.ts';
 
@@ -45,6 +46,7 @@ export async function startTopic(deps: Deps, actor: Actor | null, slug: string, 
   const topicId = await deps.db.transaction().execute(async (tx) => {
     const id = await insertTopic(tx, { communityId: community.id, authorId: actor.id, kind: input.kind, title, at });
     const postId = await insertPost(tx, { topicId: id, authorId: actor.id, kind: 'opening', body: rendered.body, bodyHtml: rendered.html, at });
+    await recordLinks(tx, { kind: 'post', id: postId }, rendered.html, deps.config.baseUrl, at);
     await setTopicTags(tx, id, community.id, tags);
     await insertCrossposts(tx, id, targets.map((c) => c.id), actor.id, at);
     await markRead(tx, actor.id, id, postId, at);
@@ -74,6 +76,7 @@ export async function replyToTopic(deps: Deps, actor: Actor | null, topicId: num
   const at = iso(deps.clock.now());
   const postId = await deps.db.transaction().execute(async (tx) => {
     const id = await insertPost(tx, { topicId, authorId: actor.id, kind, body: rendered.body, bodyHtml: rendered.html, at });
+    await recordLinks(tx, { kind: 'post', id }, rendered.html, deps.config.baseUrl, at);
     await recordPostOnTopic(tx, topicId, at, { answer: kind === 'answer' });
     await recordActivity(tx, { actorId: actor.id, verb: 'post.created', communityId: topic.communityId, subjectType: 'post', subjectId: id, data: { topicId, title: topic.title, kind }, at });
     await notifyOnNewPost(tx, { postId: id, topicId, communityId: topic.communityId, authorId: actor.id, kind, mentionedUserIds: rendered.mentionedUserIds, at });

@@ -5,6 +5,7 @@ import { canPost, canReadCommunity, type Actor, type CommunityAccess } from '../
 import { findCommunityForActor, type CommunityRow } from '../../communities/communities.access.ts';
 import { renderPostBody } from '../../discussions/post-body.ts';
 import { checkTags } from '../../discussions/tags.ts';
+import { recordLinks } from '../links/links.store.ts';
 import { findArticle, setTags, type Article, type ArticleType } from './articles.store.ts';
 
 /** An article the actor may read, with its community and the actor's access. */
@@ -81,6 +82,7 @@ export async function createArticle(deps: Deps, actor: Actor | null, slug: strin
       .executeTakeFirstOrThrow();
     await tx.insertInto('article_owners').values({ article_id: id, user_id: actor.id, added_at: at }).execute();
     await setTags(tx, id, community.id, tags);
+    await recordLinks(tx, { kind: 'article', id }, rendered.html, deps.config.baseUrl, at);
     await recordActivity(tx, { actorId: actor.id, verb: 'article.created', communityId: community.id, subjectType: 'article', subjectId: id, data: { title, type: input.type }, at });
     return id;
   });
@@ -127,6 +129,7 @@ export async function editArticle(deps: Deps, actor: Actor | null, id: number, c
       .where('id', '=', a.id)
       .execute();
     if (tags) await setTags(tx, a.id, a.communityId, tags);
+    if (rendered) await recordLinks(tx, { kind: 'article', id: a.id }, rendered.html, deps.config.baseUrl, at);
     await recordActivity(tx, { actorId: editor.id, verb, communityId: a.communityId, subjectType: 'article', subjectId: a.id, data: { title, revision: textChanged ? cur.revision + 1 : cur.revision }, at });
   });
   const updated = await findArticle(deps.db, a.id);
