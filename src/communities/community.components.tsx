@@ -60,6 +60,8 @@ export function activityPhrase(verb: string): string {
     'community.role_changed': "changed a member's role",
     'topic.created': 'started a topic',
     'post.created': 'replied to a topic',
+    'article.created': 'wrote an article',
+    'glossary.term_created': 'defined a glossary term',
   };
   return phrases[verb] ?? verb.replace(/^[a-z]+\./, '').replace(/_/g, ' ');
 }

@@ -14,8 +14,8 @@ export interface ActivitySentence {
   text: string;
 }
 
-function quoted(title: unknown): string {
-  return `“${typeof title === 'string' && title !== '' ? title : 'a topic'}”`;
+function quoted(title: unknown, fallback = 'a topic'): string {
+  return `“${typeof title === 'string' && title !== '' ? title : fallback}”`;
 }
 
 /** Turns a feed entry into a human sentence and a link to the thing it is about. */
@@ -36,6 +36,14 @@ export function describeActivity(e: FeedEntry): ActivitySentence {
       object = { text: quoted(e.data.title), href: topicId ? `${communityHref}/t/${topicId}#post-${e.subjectId ?? ''}` : communityHref };
       break;
     }
+    case 'article.created':
+      verbPhrase = 'wrote';
+      object = { text: quoted(e.data.title, 'an article'), href: `${communityHref}/a/${e.subjectId ?? ''}` };
+      break;
+    case 'glossary.term_created':
+      verbPhrase = 'defined';
+      object = { text: quoted(e.data.term, 'a term'), href: `${communityHref}/glossary/${e.subjectId ?? ''}` };
+      break;
     case 'community.created':
       verbPhrase = 'created';
       break;

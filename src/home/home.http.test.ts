@@ -62,6 +62,17 @@ describeEachDialect('home and activity feed', (dialect) => {
       expect(replied.url).toMatch(/#post-\d+$/);
     });
 
+    it('tells of new articles and glossary terms, and keeps private ones to members', async () => {
+      const a = await api(t, 'POST', `/api/v1/communities/${w.pub.slug}/articles`, { type: 'how-to', title: 'Hone a blade', body: 'Steel, then stone.' }, w.as.member);
+      const g = await api(t, 'POST', `/api/v1/communities/${w.pub.slug}/glossary`, { term: 'Mise en place', definition: 'Everything in its place.' }, w.as.member);
+      await api(t, 'POST', `/api/v1/communities/${w.secret.slug}/articles`, { type: 'how-to', title: 'Secret recipe', body: 'Hush.' }, w.as.member);
+      const items = await feed();
+      expect(items.find((i) => i.verb === 'article.created')).toMatchObject({ text: 'Ben Member wrote “Hone a blade” in Open Kitchen', url: `/c/${w.pub.slug}/a/${a.json().id}` });
+      expect(items.find((i) => i.verb === 'glossary.term_created')).toMatchObject({ text: 'Ben Member defined “Mise en place” in Open Kitchen', url: `/c/${w.pub.slug}/glossary/${g.json().id}` });
+      expect(JSON.stringify(items)).not.toContain('Secret recipe');
+      expect((await feed(w.as.member)).some((i) => i.text.includes('Secret recipe'))).toBe(true);
+    });
+
     it('leaves out acts that are not for the feed, such as join requests', async () => {
       expect((await feed(w.as.steward)).some((i) => i.verb === 'community.join_requested')).toBe(false);
     });
