@@ -113,6 +113,31 @@ describeEachDialect('seedDemo', (dialect) => {
       expect(n['post.created']).toBe((await count(h, 'posts')) - (await count(h, 'topics')));
     });
 
+    it('fills a knowledge repository: every article type, owners and glossary owners who are members, rendered bodies', async () => {
+      const articles = await h.db.selectFrom('articles').select(['id', 'community_id', 'type', 'state', 'body_html']).execute();
+      expect(new Set(articles.map((a) => a.type))).toEqual(new Set(['how-to', 'best-practice', 'decision-record', 'story', 'reference']));
+      expect(new Set(articles.map((a) => a.state))).toEqual(new Set(['draft', 'proposed', 'endorsed']));
+      expect(articles.every((a) => a.body_html.startsWith('<'))).toBe(true);
+      if (result.seeded) expect(result.counts).toMatchObject({ articles: articles.length, terms: await h.db.selectFrom('glossary_terms').select('id').execute().then((r) => r.length) });
+      const strangers = await h.db
+        .selectFrom('article_owners')
+        .innerJoin('articles', 'articles.id', 'article_owners.article_id')
+        .leftJoin('memberships', (j) => j.onRef('memberships.user_id', '=', 'article_owners.user_id').onRef('memberships.community_id', '=', 'articles.community_id'))
+        .select('article_owners.user_id')
+        .where('memberships.user_id', 'is', null)
+        .execute();
+      expect(strangers).toEqual([]);
+      const termStrangers = await h.db
+        .selectFrom('glossary_terms')
+        .leftJoin('memberships', (j) => j.onRef('memberships.user_id', '=', 'glossary_terms.owner_id').onRef('memberships.community_id', '=', 'glossary_terms.community_id'))
+        .select('glossary_terms.id')
+        .where('memberships.user_id', 'is', null)
+        .execute();
+      expect(termStrangers).toEqual([]);
+      const activity = await h.db.selectFrom('activity').select('verb').where('verb', 'in', ['article.created', 'glossary.term_created']).execute();
+      expect(activity.length).toBe(articles.length + (result.seeded ? result.counts.terms : 0));
+    });
+
     it('refuses to seed a second time and writes nothing', async () => {
       const before = await Promise.all([count(h, 'users'), count(h, 'communities'), count(h, 'posts'), count(h, 'activity')]);
       const again = await seedDemo(h.db, { now: NOW });

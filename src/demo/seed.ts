@@ -4,6 +4,7 @@ import type { Db } from '../core/db/index.ts';
 import { renderMarkdown } from '../core/markdown/index.ts';
 import { demoCommunities } from './communities.ts';
 import { addDemoEngagement } from './engagement.ts';
+import { addDemoKnowledge } from './knowledge.ts';
 import type { DemoTopic } from './demo.types.ts';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERNAME, demoPeople } from './people.ts';
 import { accessibilityTopics } from './topics-accessibility.ts';
@@ -16,7 +17,7 @@ export const demoTopics: DemoTopic[] = [...accessibilityTopics, ...dataTopics, .
 
 /** What seeding did: the sign-in to print, or why nothing was written. */
 export type SeedResult =
-  | { seeded: true; organisation: string; username: string; password: string; counts: { users: number; communities: number; topics: number; posts: number } }
+  | { seeded: true; organisation: string; username: string; password: string; counts: { users: number; communities: number; topics: number; posts: number; articles: number; terms: number } }
   | { seeded: false; reason: string };
 
 const HOUR = 3_600_000;
@@ -162,12 +163,22 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
       });
     }
 
+    const knowledge = await addDemoKnowledge(tx, {
+      uid,
+      at,
+      communityId: (slug) => {
+        const id = communityIds.get(slug);
+        if (id === undefined) throw new Error(`demo content names an unknown community: ${slug}`);
+        return id;
+      },
+    });
+
     return {
       seeded: true,
       organisation: DEMO_ORGANISATION,
       username: DEMO_USERNAME,
       password: DEMO_PASSWORD,
-      counts: { users: demoPeople.length, communities: demoCommunities.length, topics: demoTopics.length, posts },
+      counts: { users: demoPeople.length, communities: demoCommunities.length, topics: demoTopics.length, posts, ...knowledge },
     };
   });
 }
