@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
+import { collectionsApi } from './collections.api.ts';
+import { collectionsPages } from './collections.pages.tsx';
 
 /** Pages and API routes of src/knowledge/collections. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export async function collectionsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  // Filled in by the feature.
+  await collectionsApi(app, deps);
+  await collectionsPages(app, deps);
 }
