@@ -18,6 +18,8 @@ export interface Config {
   sessionTtlDays: number;
   production: boolean;
   limits: { titleMax: number; bodyMax: number; bioMax: number; tagsMax: number };
+  /** Attachments: the largest file in bytes and the file types accepted (keys of src/knowledge/attachments/file-types.ts). */
+  uploads: { maxBytes: number; types: string[] };
 }
 
 /** Thrown when an environment variable has a value we cannot use; the message is one line. */
@@ -53,6 +55,18 @@ function oneOf<T extends string>(env: Env, key: string, allowed: readonly T[], f
     throw new ConfigError(`${key} must be one of ${allowed.join(', ')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+/** The upload types an operator may allow (SVG is never accepted: it can carry script). */
+export const uploadTypeKeys = ['png', 'jpeg', 'gif', 'webp', 'pdf', 'txt', 'md', 'csv', 'zip'] as const;
+
+function list(env: Env, key: string, allowed: readonly string[], fallback: readonly string[]): string[] {
+  const raw = env[key];
+  if (raw === undefined || raw.trim() === '') return [...fallback];
+  const items = [...new Set(raw.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean))];
+  for (const x of items) if (!allowed.includes(x)) throw new ConfigError(`${key} must be a comma-separated list of ${allowed.join(', ')}, got "${x}"`);
+  if (items.length === 0) throw new ConfigError(`${key} must name at least one of ${allowed.join(', ')}`);
+  return items;
 }
 
 function url(env: Env, key: string, protocols: string[]): string | null {
@@ -108,5 +122,6 @@ export function loadConfig(env: Env = process.env): Config {
       bioMax: int(env, 'LIMIT_BIO_MAX', 2_000, 10, 100_000),
       tagsMax: int(env, 'LIMIT_TAGS_MAX', 10, 1, 50),
     },
+    uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024), types: list(env, 'UPLOAD_TYPES', uploadTypeKeys, uploadTypeKeys) },
   };
 }

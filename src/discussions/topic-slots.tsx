@@ -4,7 +4,9 @@ import type { Actor, CommunityAccess } from '../core/permissions/index.ts';
 import type { ViewContext } from '../core/views/context.ts';
 import type { Post } from './posts.store.ts';
 import type { TopicSummary } from './topics.store.ts';
+import { linksTopicSlots } from '../knowledge/links/links.slots.tsx';
 import { answerSlots } from './answers/answers.slots.tsx';
+import { postAttachmentSlots } from '../knowledge/attachments/attachments.slots.tsx';
 import { engagementSlots } from './engagement/engagement.slots.tsx';
 import { moderationSlots } from './moderation/moderation.slots.tsx';
 
@@ -42,7 +44,7 @@ export interface TopicSlotInput {
 export type TopicSlotProvider = (input: TopicSlotInput) => Promise<{ header?: ComponentChildren; post?: (p: Post) => PostSlots }>;
 
 // Providers, in page order. Add yours here: `import { answerSlots } from './answers/answers.slots.tsx';`.
-const providers: TopicSlotProvider[] = [answerSlots, moderationSlots, engagementSlots];
+const providers: TopicSlotProvider[] = [answerSlots, moderationSlots, engagementSlots, postAttachmentSlots, linksTopicSlots];
 
 /** Runs every provider and merges what they return (later providers' slots come after earlier ones'). */
 export async function loadTopicSlots(input: TopicSlotInput): Promise<TopicSlots> {

@@ -4,6 +4,9 @@ import type { Actor, CommunityAccess } from '../../core/permissions/index.ts';
 import type { ViewContext } from '../../core/views/context.ts';
 import type { CommunityRow } from '../../communities/communities.access.ts';
 import type { Article } from './articles.store.ts';
+import { lifecycleSlots } from '../lifecycle/lifecycle.slots.tsx';
+import { linksArticleSlots } from '../links/links.slots.tsx';
+import { articleAttachmentSlots } from '../attachments/attachments.slots.tsx';
 
 /**
  * Extension points of the article page, like the topic page's (src/discussions/topic-slots.tsx).
@@ -34,7 +37,7 @@ export interface ArticleSlotInput {
 export type ArticleSlotProvider = (input: ArticleSlotInput) => Promise<ArticleSlots>;
 
 // Providers, in page order. Add yours here: `import { lifecycleSlots } from '../lifecycle/lifecycle.slots.tsx';`.
-const providers: ArticleSlotProvider[] = [];
+const providers: ArticleSlotProvider[] = [lifecycleSlots, linksArticleSlots, articleAttachmentSlots];
 
 /** Runs every provider and merges what they return, in provider order. */
 export async function loadArticleSlots(input: ArticleSlotInput): Promise<ArticleSlots> {

@@ -1,8 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
+import { attachmentsApi } from './attachments.api.ts';
+import { attachmentsDownload } from './attachments.download.ts';
+import { attachmentsPages } from './attachments.pages.tsx';
+import { acceptMultipart } from './upload-body.ts';
 
-/** Pages and API routes of src/knowledge/attachments. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
+/**
+ * Pages and API routes of src/knowledge/attachments, in their own scope so that the multipart body
+ * parser they need applies to them alone.
+ */
 export async function attachmentsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  // Filled in by the feature.
+  await app.register(async (scope) => {
+    acceptMultipart(scope, deps.config.uploads.maxBytes);
+    await attachmentsApi(scope, deps);
+    await attachmentsPages(scope, deps);
+    await attachmentsDownload(scope, deps);
+  });
 }
