@@ -6,6 +6,7 @@ import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/index.ts';
 import type { Log } from '../core/log.ts';
 import { seedDemo, type SeedResult } from '../demo/seed.ts';
+import { startReviewSweeper } from '../knowledge/lifecycle/lifecycle.sweep.ts';
 import { EXIT, type CliIo } from './io.ts';
 
 /** A server that is listening, and how to stop it. */
@@ -41,6 +42,7 @@ export async function startServer(config: Config, io: CliIo, opts: { log?: Log; 
       await app.close();
       throw err;
     }
+    const stopSweeper = startReviewSweeper(deps);
     const port = (app.server.address() as AddressInfo).port;
     const url = config.port === 0 ? config.baseUrl.replace(/:0$/, `:${port}`) : config.baseUrl;
     io.out.write(`Guildhall is running at ${url}\n`);
@@ -52,6 +54,7 @@ export async function startServer(config: Config, io: CliIo, opts: { log?: Log; 
       url,
       seeded,
       close: async () => {
+        stopSweeper();
         await app.close();
         await closeDb();
       },

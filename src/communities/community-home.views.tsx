@@ -122,6 +122,7 @@ function About({ c }: { c: CommunityDetailT }) {
       {(v.canEdit || v.canManageMembers) && (
         <ul class="community-manage">
           {v.canEdit && <li><a href={`/c/${c.slug}/edit`}>Edit community</a></li>}
+          {v.role === 'steward' && <li><a href={`/c/${c.slug}/settings/knowledge`}>Knowledge settings</a></li>}
           {v.canManageMembers && <li><a href={`/c/${c.slug}/members`}>Manage members and invite</a></li>}
           {v.canManageMembers && <li><a href={`/c/${c.slug}/requests`}>Join requests</a></li>}
         </ul>

@@ -8,6 +8,8 @@ import { createArticle, editArticle, findReadableArticle, readableCommunity } fr
 import { addOwner, removeOwner } from './articles.owners.service.ts';
 import { articleHistory, restoreRevision } from './articles.revisions.service.ts';
 import { listArticles } from './articles.store.ts';
+import { sweepReviews } from '../lifecycle/lifecycle.sweep.ts';
+import { wikiDefaultFor } from '../lifecycle/knowledge-settings.store.ts';
 
 async function requireSignedIn(req: FastifyRequest): Promise<void> {
   if (!req.actor) throw unauthenticated();
@@ -22,19 +24,21 @@ export async function articlesApi(app: FastifyInstance, deps: Deps): Promise<voi
   r.get('/api/v1/communities/:slug/articles', { schema: { tags, summary: 'List a community’s articles, most recently updated first, filtered by type or tag', params: SlugParams, querystring: ArticleListQuery, response: { 200: ArticleListSchema, ...errorResponses(400, 404) } } }, async (req) => {
     const { community } = await readableCommunity(deps, req.actor, req.params.slug);
     const limit = req.query.limit ?? 20;
-    const rows = await listArticles(deps.db, community.id, { type: req.query.type, tag: req.query.tag, after: decodeCursor(req.query.cursor), limit: limit + 1 });
+    await sweepReviews(deps, { communityId: community.id });
+    const rows = await listArticles(deps.db, community.id, { type: req.query.type, tag: req.query.tag, state: req.query.state, after: decodeCursor(req.query.cursor), limit: limit + 1 });
     const { items, nextCursor } = paginate(rows, limit, (a) => ({ v: a.updatedAt, id: a.id }));
     return { items: items.map((a) => articleDto(a, community.slug)), nextCursor };
   });
 
   r.post('/api/v1/communities/:slug/articles', { onRequest: requireSignedIn, schema: { tags, summary: 'Write an article (members only); it starts as a draft with you as its owner', params: SlugParams, body: CreateArticleBody, response: { 201: ArticleSchema, ...errorResponses(400, 401, 403, 404) } } }, async (req, reply) => {
     const b = req.body;
-    const id = await createArticle(deps, req.actor, req.params.slug, { type: b.type, title: b.title, body: b.body, tags: b.tags ?? [], wiki: b.wiki ?? false });
+    const id = await createArticle(deps, req.actor, req.params.slug, { type: b.type, title: b.title, body: b.body, tags: b.tags ?? [], wiki: b.wiki ?? (await wikiDefaultFor(deps.db, req.params.slug)) });
     const { article, community } = await findReadableArticle(deps, req.actor, id);
     return reply.status(201).send(articleDto(article, community.slug));
   });
 
   r.get('/api/v1/articles/:id', { schema: { tags, summary: 'Get an article', params: ArticleIdParams, response: { 200: ArticleSchema, ...errorResponses(400, 404) } } }, async (req) => {
+    await sweepReviews(deps, { articleId: req.params.id });
     const { article, community } = await findReadableArticle(deps, req.actor, req.params.id);
     return articleDto(article, community.slug);
   });

@@ -15,11 +15,14 @@ import { canEditArticle, createArticle, isOwner, editArticle, findReadableArticl
 import { articleHistory, restoreRevision } from './articles.revisions.service.ts';
 import { articleTypes, listArticles, type ArticleType } from './articles.store.ts';
 import { ArticleFormPage, ArticleListPage, type ArticleFormValues } from './articles.views.tsx';
+import { articleStates, type ArticleState } from '../lifecycle/lifecycle.rules.ts';
+import { sweepReviews } from '../lifecycle/lifecycle.sweep.ts';
+import { wikiDefaultFor } from '../lifecycle/knowledge-settings.store.ts';
 
 const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) });
 const PageParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }), id: Type.String({ maxLength: 20 }) });
 const RestorePageParams = Type.Object({ ...PageParams.properties, rev: Type.String({ maxLength: 20 }) });
-const ListQuery = Type.Object({ type: Type.Optional(Type.String({ maxLength: 40 })), tag: Type.Optional(Type.String({ maxLength: 40 })), cursor: Type.Optional(Type.String({ maxLength: 200 })) });
+const ListQuery = Type.Object({ type: Type.Optional(Type.String({ maxLength: 40 })), tag: Type.Optional(Type.String({ maxLength: 40 })), state: Type.Optional(Type.String({ maxLength: 40 })), cursor: Type.Optional(Type.String({ maxLength: 200 })) });
 
 const typeOf = (v: unknown): ArticleType | null => (articleTypes.includes(v as ArticleType) ? (v as ArticleType) : null);
 
@@ -35,6 +38,7 @@ export async function articlesPages(app: FastifyInstance, deps: Deps): Promise<v
 
   /** An article at its address: 404 unless readable and in the community the address names. */
   async function articleAt(req: FastifyRequest, slug: string, rawId: string) {
+    await sweepReviews(deps, { articleId: idOf(rawId, 'Article') });
     const found = await findReadableArticle(deps, req.actor, idOf(rawId, 'Article'));
     if (found.community.slug !== slug) throw notFound('Article');
     return found;
@@ -71,17 +75,19 @@ export async function articlesPages(app: FastifyInstance, deps: Deps): Promise<v
     const { community, access } = await readableCommunity(deps, req.actor, req.params.slug);
     const type = typeOf(req.query.type) ?? undefined;
     const tag = req.query.tag?.trim().toLowerCase() || undefined;
-    const rows = await listArticles(deps.db, community.id, { type, tag, after: decodeCursor(req.query.cursor), limit: 21 });
+    const state = articleStates.includes(req.query.state as ArticleState) ? req.query.state : undefined;
+    await sweepReviews(deps, { communityId: community.id });
+    const rows = await listArticles(deps.db, community.id, { type, tag, state, after: decodeCursor(req.query.cursor), limit: 21 });
     const { items, nextCursor } = paginate(rows, 20, (a) => ({ v: a.updatedAt, id: a.id }));
-    const qs = new URLSearchParams({ ...(type ? { type } : {}), ...(tag ? { tag } : {}), ...(nextCursor ? { cursor: nextCursor } : {}) });
-    const page = <ArticleListPage community={community} items={items} type={type ?? ''} tag={tag ?? ''} nextHref={nextCursor ? `/c/${community.slug}/articles?${qs}` : null} canWrite={canPost(req.actor, access)} />;
+    const qs = new URLSearchParams({ ...(type ? { type } : {}), ...(tag ? { tag } : {}), ...(state ? { state } : {}), ...(nextCursor ? { cursor: nextCursor } : {}) });
+    const page = <ArticleListPage community={community} items={items} type={type ?? ''} tag={tag ?? ''} state={state ?? ''} nextHref={nextCursor ? `/c/${community.slug}/articles?${qs}` : null} canWrite={canPost(req.actor, access)} />;
     return reply.page(`Articles · ${community.name}`, page);
   });
 
   r.get('/c/:slug/articles/new', { schema: { params: SlugParams } }, async (req, reply) => {
     if (!req.actor) return reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
     const community = await writable(req, req.params.slug);
-    return form(reply, community, { type: 'how-to', title: '', body: '', tags: '', wiki: false, reason: '' }, [], 200);
+    return form(reply, community, { type: 'how-to', title: '', body: '', tags: '', wiki: await wikiDefaultFor(deps.db, community.slug), reason: '' }, [], 200);
   });
 
   r.post('/c/:slug/articles/new', { attachValidation: true, schema: { params: SlugParams } }, async (req, reply) => {

@@ -3,6 +3,7 @@ import type { Config } from '../../core/config.ts';
 import { PageQuery, pageInfo } from '../../core/http/pagination.ts';
 import { AuthorSchema, StringEnum, TagSchema } from '../../discussions/discussions.schema.ts';
 import { articleTypes, type Article, type ArticleType } from './articles.store.ts';
+import { articleStates, type ArticleState } from '../lifecycle/lifecycle.rules.ts';
 
 export { errorResponses } from '../../core/http/schemas.ts';
 
@@ -14,7 +15,7 @@ export const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLen
 export const ArticleIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const RestoreParams = Type.Object({ id: Type.Integer({ minimum: 1 }), rev: Type.Integer({ minimum: 1 }) });
 export const OwnerParams = Type.Object({ id: Type.Integer({ minimum: 1 }), username: Type.String({ minLength: 1, maxLength: 40 }) });
-export const ArticleListQuery = Type.Object({ ...PageQuery.properties, type: Type.Optional(ArticleTypeSchema), tag: Type.Optional(TagSchema) });
+export const ArticleListQuery = Type.Object({ ...PageQuery.properties, type: Type.Optional(ArticleTypeSchema), tag: Type.Optional(TagSchema), state: Type.Optional(StringEnum<ArticleState>(articleStates, { description: 'Only articles in this lifecycle state; without it superseded and archived ones are left out.' })) });
 
 export const ArticleSchema = Type.Object({
   id: Type.Integer(),

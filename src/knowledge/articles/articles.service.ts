@@ -37,10 +37,10 @@ export function isOwner(actor: Actor | null, a: Article): boolean {
   return actor !== null && a.owners.some((o) => o.id === actor.id);
 }
 
-/** May the actor edit? Members only: owners, stewards and moderators, or any member when the article is a wiki. */
+/** May the actor edit? Members only: owners, stewards and moderators, or any member when the article is a wiki or the community lets members edit every article. */
 export function canEditArticle(actor: Actor | null, access: CommunityAccess, a: Article): boolean {
   if (!actor || access.role === null) return false;
-  return a.wiki || isOwner(actor, a) || access.role === 'steward' || access.role === 'moderator';
+  return a.wiki || a.membersEditAll || isOwner(actor, a) || access.role === 'steward' || access.role === 'moderator';
 }
 
 /** 401 for anonymous, 403 unless the actor may edit; returns the actor. */

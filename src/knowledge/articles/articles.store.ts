@@ -22,6 +22,8 @@ export interface Article {
   bodyHtml: string;
   state: string;
   wiki: boolean;
+  /** Any member may edit every article of its community (its knowledge settings). */
+  membersEditAll: boolean;
   revision: number;
   author: Person;
   createdAt: string;
@@ -35,7 +37,8 @@ function baseQuery(db: Db) {
   return db
     .selectFrom('articles')
     .innerJoin('users', 'users.id', 'articles.author_id')
-    .select(['articles.id', 'articles.community_id', 'articles.type', 'articles.title', 'articles.body', 'articles.body_html', 'articles.state', 'articles.wiki', 'articles.revision', 'articles.created_at', 'articles.updated_at', 'articles.edited_at', 'users.id as author_id', 'users.username', 'users.display_name']);
+    .leftJoin('community_knowledge_settings as ks', 'ks.community_id', 'articles.community_id')
+    .select(['ks.members_edit_all', 'articles.id', 'articles.community_id', 'articles.type', 'articles.title', 'articles.body', 'articles.body_html', 'articles.state', 'articles.wiki', 'articles.revision', 'articles.created_at', 'articles.updated_at', 'articles.edited_at', 'users.id as author_id', 'users.username', 'users.display_name']);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
@@ -61,6 +64,7 @@ async function hydrate(db: Db, rows: Row[]): Promise<Article[]> {
     bodyHtml: r.body_html,
     state: r.state,
     wiki: Number(r.wiki) === 1,
+    membersEditAll: Number(r.members_edit_all ?? 0) === 1,
     revision: r.revision,
     author: { id: r.author_id, username: r.username, displayName: r.display_name },
     createdAt: r.created_at,
@@ -81,6 +85,8 @@ export async function findArticle(db: Db, id: number): Promise<Article | undefin
 export interface ArticleFilter {
   type?: ArticleType | undefined;
   tag?: string | undefined;
+  /** One lifecycle state; without it, superseded and archived articles are left out. */
+  state?: string | undefined;
   after: Cursor | null;
   limit: number;
 }
@@ -89,6 +95,7 @@ export interface ArticleFilter {
 export async function listArticles(db: Db, communityId: number, f: ArticleFilter): Promise<Article[]> {
   let q = baseQuery(db).where('articles.community_id', '=', communityId);
   if (f.type) q = q.where('articles.type', '=', f.type);
+  q = f.state ? q.where('articles.state', '=', f.state) : q.where('articles.state', 'not in', ['superseded', 'archived']);
   if (f.tag) q = q.where('articles.id', 'in', db.selectFrom('article_tags').select('article_id').where('tag', '=', f.tag));
   const after = f.after;
   if (after) {

@@ -2,6 +2,7 @@ import type { FieldIssue } from '../../core/http/errors.ts';
 import { EmptyState, ErrorSummary, Field, Pager, PostForm, Select, TimeAgo } from '../../core/views/components.tsx';
 import type { ViewContext } from '../../core/views/context.ts';
 import { articleTypes, type Article, type ArticleType } from './articles.store.ts';
+import { articleStates, asState, stateLabels } from '../lifecycle/lifecycle.rules.ts';
 
 /** Human names of article types. */
 export const typeLabels: Record<ArticleType, string> = { 'how-to': 'How-to', 'best-practice': 'Best practice', 'decision-record': 'Decision record', story: 'Story', reference: 'Reference' };
@@ -31,14 +32,14 @@ export function ArticlesBreadcrumb({ community }: { community: Community }) {
 export function ArticleBadges({ a }: { a: Article }) {
   return (
     <>
-      <span class="badge article-type">{typeLabels[a.type]}</span> <span class="badge article-state">State: {a.state}</span>
+      <span class="badge article-type">{typeLabels[a.type]}</span> <span class={`badge article-state lifecycle-state--${asState(a.state)}`}>State: {stateLabels[asState(a.state)].toLowerCase()}</span>
       {a.wiki && <span class="badge"> Wiki</span>}
     </>
   );
 }
 
 /** The list of a community's articles, with type and tag filters. */
-export function ArticleListPage(p: { community: Community; items: Article[]; type: string; tag: string; nextHref: string | null; canWrite: boolean }) {
+export function ArticleListPage(p: { community: Community; items: Article[]; type: string; tag: string; state?: string; nextHref: string | null; canWrite: boolean }) {
   const base = `/c/${p.community.slug}`;
   return (
     <>
@@ -54,6 +55,7 @@ export function ArticleListPage(p: { community: Community; items: Article[]; typ
       <form class="filters" method="get" action={`${base}/articles`} aria-label="Filter articles">
         <Select name="type" label="Type" value={p.type} options={[['', 'All types'], ...articleTypes.map((t): [string, string] => [t, typeLabels[t]])]} />
         <Field name="tag" label="Tag" value={p.tag} />
+        <Select name="state" label="State" value={p.state ?? ''} options={[['', 'Current (not superseded or archived)'], ...articleStates.map((s): [string, string] => [s, stateLabels[s]])]} />
         <button class="button button--secondary" type="submit">
           Filter
         </button>

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
+import { lifecycleApi } from './lifecycle.api.ts';
+import { lifecyclePages } from './lifecycle.pages.tsx';
 
 /** Pages and API routes of src/knowledge/lifecycle. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export async function lifecycleRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  // Filled in by the feature.
+  await lifecycleApi(app, deps);
+  await lifecyclePages(app, deps);
 }
