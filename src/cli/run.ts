@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from '../core/config.ts';
 import { adminCommand } from './admin.ts';
 import { EXIT, type CliIo } from './io.ts';
+import { exportCommand, importCommand } from './knowledge.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
@@ -13,6 +14,8 @@ const commands: Record<string, Command> = {
   migrate: (config, io, args) => (args.length > 0 ? Promise.resolve(unexpected('migrate', args, io)) : migrateCommand(config, io)),
   seed: (config, io, args) => (args.length > 0 ? Promise.resolve(unexpected('seed', args, io)) : seedCommand(config, io)),
   admin: (config, io, args) => adminCommand(config, io, args),
+  export: (config, io, args) => exportCommand(config, io, args),
+  import: (config, io, args) => importCommand(config, io, args),
 };
 
 function unexpected(command: string, args: string[], io: CliIo): number {

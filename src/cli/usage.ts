@@ -12,6 +12,14 @@ Commands:
       --username <name>       required
       --name <display name>   defaults to the username
       --password <password>   generated and printed when left out
+  export knowledge      Write a community's articles and glossary as Markdown files:
+      --community <slug>      required
+      --out <folder>          required; must not exist or be empty
+  import knowledge <folder>
+                        Import such a folder into a community (one transaction;
+                        matches articles by title, terms by term):
+      --community <slug>      required
+      --as <username>         a member; defaults to the longest-standing steward
   help                  Show this help.
 
 Configuration comes from environment variables (PORT, HOST, DATA_DIR,
