@@ -9,6 +9,7 @@ import { answerSlots } from './answers/answers.slots.tsx';
 import { postAttachmentSlots } from '../knowledge/attachments/attachments.slots.tsx';
 import { engagementSlots } from './engagement/engagement.slots.tsx';
 import { moderationSlots } from './moderation/moderation.slots.tsx';
+import { storiesTopicSlots } from '../knowledge/stories/stories.slots.tsx';
 
 /**
  * Extension points of the topic page. Q&A (votes, accept, comments) and engagement/moderation
@@ -44,7 +45,7 @@ export interface TopicSlotInput {
 export type TopicSlotProvider = (input: TopicSlotInput) => Promise<{ header?: ComponentChildren; post?: (p: Post) => PostSlots }>;
 
 // Providers, in page order. Add yours here: `import { answerSlots } from './answers/answers.slots.tsx';`.
-const providers: TopicSlotProvider[] = [answerSlots, moderationSlots, engagementSlots, postAttachmentSlots, linksTopicSlots];
+const providers: TopicSlotProvider[] = [answerSlots, moderationSlots, engagementSlots, postAttachmentSlots, linksTopicSlots, storiesTopicSlots];
 
 /** Runs every provider and merges what they return (later providers' slots come after earlier ones'). */
 export async function loadTopicSlots(input: TopicSlotInput): Promise<TopicSlots> {

@@ -7,6 +7,7 @@ import type { Article } from './articles.store.ts';
 import { lifecycleSlots } from '../lifecycle/lifecycle.slots.tsx';
 import { linksArticleSlots } from '../links/links.slots.tsx';
 import { articleAttachmentSlots } from '../attachments/attachments.slots.tsx';
+import { storiesArticleSlots } from '../stories/stories.slots.tsx';
 
 /**
  * Extension points of the article page, like the topic page's (src/discussions/topic-slots.tsx).
@@ -37,7 +38,7 @@ export interface ArticleSlotInput {
 export type ArticleSlotProvider = (input: ArticleSlotInput) => Promise<ArticleSlots>;
 
 // Providers, in page order. Add yours here: `import { lifecycleSlots } from '../lifecycle/lifecycle.slots.tsx';`.
-const providers: ArticleSlotProvider[] = [lifecycleSlots, linksArticleSlots, articleAttachmentSlots];
+const providers: ArticleSlotProvider[] = [lifecycleSlots, linksArticleSlots, articleAttachmentSlots, storiesArticleSlots];
 
 /** Runs every provider and merges what they return, in provider order. */
 export async function loadArticleSlots(input: ArticleSlotInput): Promise<ArticleSlots> {

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
-import { unauthenticated } from '../../core/http/errors.ts';
+import { badRequest, unauthenticated } from '../../core/http/errors.ts';
 import { decodeCursor, paginate } from '../../core/http/pagination.ts';
 import { articleBodies, articleDto, ArticleIdParams, ArticleListQuery, ArticleListSchema, ArticleSchema, errorResponses, OwnerParams, RestoreParams, RevisionsSchema, SlugParams, tags } from './articles.schema.ts';
 import { createArticle, editArticle, findReadableArticle, readableCommunity } from './articles.service.ts';
@@ -10,6 +10,7 @@ import { articleHistory, restoreRevision } from './articles.revisions.service.ts
 import { listArticles } from './articles.store.ts';
 import { sweepReviews } from '../lifecycle/lifecycle.sweep.ts';
 import { wikiDefaultFor } from '../lifecycle/knowledge-settings.store.ts';
+import { storyBodyFor } from '../stories/story-input.ts';
 
 async function requireSignedIn(req: FastifyRequest): Promise<void> {
   if (!req.actor) throw unauthenticated();
@@ -32,7 +33,9 @@ export async function articlesApi(app: FastifyInstance, deps: Deps): Promise<voi
 
   r.post('/api/v1/communities/:slug/articles', { onRequest: requireSignedIn, schema: { tags, summary: 'Write an article (members only); it starts as a draft with you as its owner', params: SlugParams, body: CreateArticleBody, response: { 201: ArticleSchema, ...errorResponses(400, 401, 403, 404) } } }, async (req, reply) => {
     const b = req.body;
-    const id = await createArticle(deps, req.actor, req.params.slug, { type: b.type, title: b.title, body: b.body, tags: b.tags ?? [], wiki: b.wiki ?? (await wikiDefaultFor(deps.db, req.params.slug)) });
+    const body = storyBodyFor(b.type, b.body, b.story, deps.config.limits.bodyMax);
+    if (body === undefined) throw badRequest('Body is required', [{ field: 'body', message: b.type === 'story' ? 'give body or story' : 'is required' }]);
+    const id = await createArticle(deps, req.actor, req.params.slug, { type: b.type, title: b.title, body, tags: b.tags ?? [], wiki: b.wiki ?? (await wikiDefaultFor(deps.db, req.params.slug)) });
     const { article, community } = await findReadableArticle(deps, req.actor, id);
     return reply.status(201).send(articleDto(article, community.slug));
   });
@@ -44,7 +47,10 @@ export async function articlesApi(app: FastifyInstance, deps: Deps): Promise<voi
   });
 
   r.patch('/api/v1/articles/:id', { onRequest: requireSignedIn, schema: { tags, summary: 'Edit an article (owners, stewards, moderators; any member of a wiki article); the old version is kept', params: ArticleIdParams, body: EditArticleBody, response: { 200: ArticleSchema, ...errorResponses(400, 401, 403, 404) } } }, async (req) => {
-    const a = await editArticle(deps, req.actor, req.params.id, req.body);
+    const { story, ...change } = req.body;
+    const type = story && !change.type ? (await findReadableArticle(deps, req.actor, req.params.id)).article.type : change.type;
+    const body = storyBodyFor(type, change.body, story, deps.config.limits.bodyMax);
+    const a = await editArticle(deps, req.actor, req.params.id, { ...change, ...(body !== undefined ? { body } : {}) });
     return articleDto(a, await slugOf(a.communityId));
   });
 

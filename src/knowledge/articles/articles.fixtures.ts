@@ -56,6 +56,7 @@ export interface ArticleJson {
   revision: number;
   tags: string[];
   owners: Array<{ username: string }>;
+  story: Record<string, string> | null;
 }
 
 /** Writes an article through the API as `browser`; fails the test unless it is created. */

@@ -18,6 +18,8 @@ import { ArticleFormPage, ArticleListPage, type ArticleFormValues } from './arti
 import { articleStates, type ArticleState } from '../lifecycle/lifecycle.rules.ts';
 import { sweepReviews } from '../lifecycle/lifecycle.sweep.ts';
 import { wikiDefaultFor } from '../lifecycle/knowledge-settings.store.ts';
+import { storyFormIssues, storyOfForm } from '../stories/story-input.ts';
+import { composeStory } from '../stories/story-template.ts';
 
 const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) });
 const PageParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }), id: Type.String({ maxLength: 20 }) });
@@ -28,7 +30,8 @@ const typeOf = (v: unknown): ArticleType | null => (articleTypes.includes(v as A
 
 function valuesOf(body: unknown): ArticleFormValues {
   const raw = (body ?? {}) as Record<string, unknown>;
-  return { type: str(raw.type), title: str(raw.title), body: str(raw.body), tags: str(raw.tags), wiki: raw.wiki === 'on', reason: str(raw.reason) };
+  const story = storyOfForm(raw);
+  return { type: str(raw.type), title: str(raw.title), body: story ? composeStory(story) : str(raw.body), tags: str(raw.tags), wiki: raw.wiki === 'on', reason: str(raw.reason), ...(story ? { story } : {}) };
 }
 
 /** The article pages: list, new, show, edit, history and restore. Forms work without JavaScript. */
@@ -62,6 +65,8 @@ export async function articlesPages(app: FastifyInstance, deps: Deps): Promise<v
     try {
       const type = typeOf(values.type);
       if (!type) return form(reply, community, values, [{ field: 'type', message: 'Choose a type' }], 400, articleId);
+      const storyProblems = values.story ? storyFormIssues(values.story, limits.bodyMax) : [];
+      if (storyProblems.length > 0) return form(reply, community, values, storyProblems, 400, articleId);
       const id = await run(type, parseTagField(values.tags, limits.tagsMax));
       reply.flash(articleId ? 'Your changes are saved.' : 'Your draft article is saved.');
       return reply.redirect(`/c/${community.slug}/a/${id}`, 303);

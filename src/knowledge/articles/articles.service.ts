@@ -1,4 +1,5 @@
 import type { Deps } from '../../core/deps.ts';
+import type { Db } from '../../core/db/index.ts';
 import { recordActivity } from '../../core/activity.ts';
 import { badRequest, conflict, forbidden, notFound, unauthenticated } from '../../core/http/errors.ts';
 import { canPost, canReadCommunity, type Actor, type CommunityAccess } from '../../core/permissions/index.ts';
@@ -65,8 +66,11 @@ function checkTitle(title: string, max: number): string {
   return t;
 }
 
-/** Writes a new draft article (members only), the author as first owner, with an activity row. Returns its id. */
-export async function createArticle(deps: Deps, actor: Actor | null, slug: string, input: ArticleInput): Promise<number> {
+/**
+ * Writes a new draft article (members only), the author as first owner, with an activity row. Returns
+ * its id. `also` runs inside the same transaction (promote-to-article records its capture there).
+ */
+export async function createArticle(deps: Deps, actor: Actor | null, slug: string, input: ArticleInput, also?: (tx: Db, id: number, at: string) => Promise<void>): Promise<number> {
   if (!actor) throw unauthenticated('Sign in to write articles.');
   const { community, access } = await readableCommunity(deps, actor, slug);
   if (!canPost(actor, access)) throw forbidden('Only members of this community can write articles. Join it first.');
@@ -84,6 +88,7 @@ export async function createArticle(deps: Deps, actor: Actor | null, slug: strin
     await setTags(tx, id, community.id, tags);
     await recordLinks(tx, { kind: 'article', id }, rendered.html, deps.config.baseUrl, at);
     await recordActivity(tx, { actorId: actor.id, verb: 'article.created', communityId: community.id, subjectType: 'article', subjectId: id, data: { title, type: input.type }, at });
+    if (also) await also(tx, id, at);
     return id;
   });
 }

@@ -1,6 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import type { FieldIssue } from '../../core/http/errors.ts';
 import { EmptyState, ErrorSummary, Field, Pager, PostForm, Select, TimeAgo } from '../../core/views/components.tsx';
 import type { ViewContext } from '../../core/views/context.ts';
+import { parseStory, storySections, type Story } from '../stories/story-template.ts';
 import { articleTypes, type Article, type ArticleType } from './articles.store.ts';
 import { articleStates, asState, stateLabels } from '../lifecycle/lifecycle.rules.ts';
 
@@ -97,20 +99,52 @@ export interface ArticleFormValues {
   tags: string;
   wiki: boolean;
   reason: string;
+  /** A story's sections, when the story template is used (see src/knowledge/stories/story-template.ts). */
+  story?: Story;
 }
 
-/** The new-article and edit-article form. */
-export function ArticleFormPage(p: { ctx: ViewContext; community: Community; values: ArticleFormValues; issues: FieldIssue[]; action: string; heading: string; editing: boolean }) {
+/** The five labelled sections of the story template; the page composes them into the body. */
+function StoryFields({ story, issues }: { story: Story; issues: FieldIssue[] }) {
+  return (
+    <fieldset class="story-fields">
+      <legend>The story</legend>
+      <input type="hidden" name="template" value="story" />
+      {storySections.map((s) => (
+        <Field name={`story_${s.key}`} label={s.heading} value={story[s.key]} issues={issues} required multiline rows={5} hint={s.hint} />
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * The new-article and edit-article form. A story whose body follows the template (or a new story) gets
+ * the five section fields instead of one text field; a story body edited by hand into another shape
+ * is edited as plain Markdown.
+ */
+export function ArticleFormPage(p: { ctx: ViewContext; community: Community; values: ArticleFormValues; issues: FieldIssue[]; action: string; heading: string; editing: boolean; intro?: ComponentChildren }) {
   const v = p.values;
+  const story = v.story ?? (v.type === 'story' ? parseStory(v.body) : null);
   return (
     <>
       <ArticlesBreadcrumb community={p.community} />
       <h1>{p.heading}</h1>
+      {p.intro}
       <ErrorSummary issues={p.issues} />
       <PostForm ctx={p.ctx} action={p.action} aria-label={p.heading}>
-        <Select name="type" label="Type" value={v.type} options={articleTypes.map((t): [string, string] => [t, typeLabels[t]])} />
+        <Select
+          name="type"
+          label="Type"
+          value={v.type}
+          options={articleTypes.map((t): [string, string] => [t, typeLabels[t]])}
+          hint={story ? undefined : 'For a story, the story template asks for context, challenge, what you did, what happened and the lesson.'}
+        />
+        {!story && !p.editing && !p.intro && (
+          <p class="story-template-link">
+            <a href={`/c/${p.community.slug}/stories/new`}>Write a story with the story template</a>
+          </p>
+        )}
         <Field name="title" label="Title" value={v.title} issues={p.issues} required />
-        <Field name="body" label="Text" value={v.body} issues={p.issues} required multiline rows={14} hint="Markdown. @username mentions a member." />
+        {story ? <StoryFields story={story} issues={p.issues} /> : <Field name="body" label="Text" value={v.body} issues={p.issues} required multiline rows={14} hint="Markdown. @username mentions a member." />}
         <Field name="tags" label="Tags" value={v.tags} issues={p.issues} hint="Comma-separated: lower-case letters, digits and -." />
         <div class="field">
           <label>
