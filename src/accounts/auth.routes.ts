@@ -1,6 +1,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../core/deps.ts';
+import { authRateLimit } from '../core/http/rate-limit.ts';
 import { safeNext } from '../core/http/page-helpers.tsx';
 import { WRONG_CREDENTIALS, wrongCredentials } from './accounts.errors.ts';
 import { errorResponses, SigninBody, SignupBody, UserEnvelope } from './accounts.schema.ts';
@@ -16,13 +17,14 @@ const SigninForm = Type.Composite([SigninBody, NextQuery]);
 /** Sign up, sign in and sign out: pages and API. */
 export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const limited = authRateLimit(deps.config);
 
   const signupPage = (req: FastifyRequest, reply: FastifyReply, issues: Parameters<typeof SignupPage>[0]['issues'] = [], status = 200) =>
     reply.page('Sign up', SignupPage({ ctx: reply.viewContext(), values: formValues(req, ['username', 'displayName', 'email']), issues }), { status });
 
   r.get('/signup', async (req, reply) => (req.actor ? reply.redirect('/', 303) : signupPage(req, reply)));
 
-  r.post('/signup', { schema: { body: SignupBody }, attachValidation: true }, async (req, reply) => {
+  r.post('/signup', { ...limited, schema: { body: SignupBody }, attachValidation: true }, async (req, reply) => {
     const issues = formIssues(req);
     if (issues) return signupPage(req, reply, issues, 400);
     try {
@@ -39,7 +41,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
 
   r.post(
     '/api/v1/auth/signup',
-    { schema: { tags, summary: 'Create an account and sign in (sets the session cookie)', body: SignupBody, response: { 201: UserEnvelope, ...errorResponses(400, 409) } } },
+    { ...limited, schema: { tags, summary: 'Create an account and sign in (sets the session cookie)', body: SignupBody, response: { 201: UserEnvelope, ...errorResponses(400, 409, 429) } } },
     async (req, reply) => {
       const user = await registerUser(deps, req.body);
       await startSession(deps, req, reply, user.id);
@@ -55,7 +57,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     return req.actor ? reply.redirect(next, 303) : signinPage(req, reply, next);
   });
 
-  r.post('/signin', { schema: { body: SigninForm }, attachValidation: true }, async (req, reply) => {
+  r.post('/signin', { ...limited, schema: { body: SigninForm }, attachValidation: true }, async (req, reply) => {
     const next = safeNext((req.body as { next?: unknown } | undefined)?.next);
     const issues = formIssues(req);
     if (issues) return signinPage(req, reply, next, { issues, status: 400 });
@@ -68,7 +70,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
 
   r.post(
     '/api/v1/auth/signin',
-    { schema: { tags, summary: 'Sign in with username or email and password (sets a fresh session cookie)', body: SigninBody, response: { 200: UserEnvelope, ...errorResponses(400, 401) } } },
+    { ...limited, schema: { tags, summary: 'Sign in with username or email and password (sets a fresh session cookie)', body: SigninBody, response: { 200: UserEnvelope, ...errorResponses(400, 401, 429) } } },
     async (req, reply) => {
       const user = await authenticate(deps.db, req.body.login, req.body.password);
       if (!user) throw wrongCredentials();

@@ -1,6 +1,7 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../core/deps.ts';
+import { authRateLimit } from '../core/http/rate-limit.ts';
 import { errorResponses, ForgotBody, Message, ResetBody } from './accounts.schema.ts';
 import { formIssues, formValues, issuesOf } from './form.ts';
 import { isResetTokenLive, requestPasswordReset, resetPassword } from './password-reset.service.ts';
@@ -12,10 +13,11 @@ const SAME_ANSWER = 'If an account uses that email, a link to reset its password
 /** Forgotten password: ask for a link by email, then set a new password with its token. */
 export async function passwordResetRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const limited = authRateLimit(deps.config);
 
   r.get('/password/forgot', async (_req, reply) => reply.page('Reset your password', ForgotPage({ ctx: reply.viewContext() })));
 
-  r.post('/password/forgot', { schema: { body: ForgotBody }, attachValidation: true }, async (req, reply) => {
+  r.post('/password/forgot', { ...limited, schema: { body: ForgotBody }, attachValidation: true }, async (req, reply) => {
     const issues = formIssues(req);
     if (issues) return reply.page('Reset your password', ForgotPage({ ctx: reply.viewContext(), email: formValues(req, ['email']).email, issues }), { status: 400 });
     await requestPasswordReset(deps, req.body.email);
@@ -25,11 +27,12 @@ export async function passwordResetRoutes(app: FastifyInstance, deps: Deps): Pro
   r.post(
     '/api/v1/auth/password/forgot',
     {
+      ...limited,
       schema: {
         tags,
         summary: 'Mail a password reset link (answers the same whether or not the email has an account)',
         body: ForgotBody,
-        response: { 202: Message, ...errorResponses(400) },
+        response: { 202: Message, ...errorResponses(400, 429) },
       },
     },
     async (req, reply) => {
@@ -44,7 +47,7 @@ export async function passwordResetRoutes(app: FastifyInstance, deps: Deps): Pro
     return reply.page('Choose a new password', ResetPage({ ctx: reply.viewContext(), token }));
   });
 
-  r.post('/password/reset', { schema: { body: ResetBody }, attachValidation: true }, async (req, reply) => {
+  r.post('/password/reset', { ...limited, schema: { body: ResetBody }, attachValidation: true }, async (req, reply) => {
     const token = formValues(req, ['token']).token ?? '';
     const issues = formIssues(req);
     if (issues) {
@@ -66,11 +69,12 @@ export async function passwordResetRoutes(app: FastifyInstance, deps: Deps): Pro
   r.post(
     '/api/v1/auth/password/reset',
     {
+      ...limited,
       schema: {
         tags,
         summary: 'Set a new password with a reset token; signs out every session of the account',
         body: ResetBody,
-        response: { 200: Message, ...errorResponses(400) },
+        response: { 200: Message, ...errorResponses(400, 429) },
       },
     },
     async (req) => {

@@ -34,6 +34,7 @@ import { apiDocsRoutes } from './http/api-docs.routes.tsx';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerPageHelpers } from './http/page-helpers.tsx';
 import { registerSecurityHeaders } from './http/security.ts';
+import { registerRateLimit } from './http/rate-limit.ts';
 
 const staticRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'static');
 
@@ -63,6 +64,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(cookie);
   await app.register(formbody);
+  await registerRateLimit(app);
   await registerOpenApi(app);
   registerSecurityHeaders(app);
   registerErrorHandling(app);

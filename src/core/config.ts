@@ -20,6 +20,8 @@ export interface Config {
   limits: { titleMax: number; bodyMax: number; bioMax: number; tagsMax: number };
   /** Attachments: the largest file in bytes and the file types accepted (keys of src/knowledge/attachments/file-types.ts). */
   uploads: { maxBytes: number; types: string[] };
+  /** Attempts per client address per 10 minutes on each sign-in, sign-up and password-reset route; 0 = no limit. */
+  authRateLimit: number;
 }
 
 /** Thrown when an environment variable has a value we cannot use; the message is one line. */
@@ -122,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
       bioMax: int(env, 'LIMIT_BIO_MAX', 2_000, 10, 100_000),
       tagsMax: int(env, 'LIMIT_TAGS_MAX', 10, 1, 50),
     },
+    authRateLimit: int(env, 'AUTH_RATE_LIMIT', 20, 0, 100_000),
     uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024), types: list(env, 'UPLOAD_TYPES', uploadTypeKeys, uploadTypeKeys) },
   };
 }

@@ -34,7 +34,7 @@ export async function buildTestApp(
   opts: { env?: Record<string, string>; clock?: Clock; mailer?: Mailer } = {},
 ): Promise<TestApp> {
   const handle = await openTestDb(dialect);
-  const config = loadConfig({ DATA_DIR: handle.dataDir, LOG_LEVEL: 'silent', GUILDHALL_DEMO: '0', ...opts.env });
+  const config = loadConfig({ DATA_DIR: handle.dataDir, LOG_LEVEL: 'silent', GUILDHALL_DEMO: '0', AUTH_RATE_LIMIT: '0', ...opts.env });
   const sent: Mail[] = [];
   const outbox = createMailer({ smtpUrl: null, from: config.mailFrom, dataDir: handle.dataDir });
   const deps: Deps = {
