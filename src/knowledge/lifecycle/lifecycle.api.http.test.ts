@@ -74,7 +74,7 @@ describeEachDialect('article lifecycle API', (dialect) => {
       expect((await refused(409, () => transition(t, id, { to: 'endorsed' }, w.as.steward))).message).toMatch(/endorsements/);
     });
 
-    it('refuses an unknown state or extra fields with 400 naming the field', async () => {
+    it('refuses an unknown state or an overlong reason with 400 naming the field', async () => {
       const id = await writeTagged(t, w.as.member, w.pub.slug);
       const e = await refused(400, () => transition(t, id, { to: 'published' }, w.as.member));
       expect(e.details.map((d) => d.field)).toContain('to');
