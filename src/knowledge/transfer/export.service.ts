@@ -15,9 +15,10 @@ export async function exportKnowledge(db: Db, communityId: number): Promise<Map<
 /** A fixed file time, so the zip's bytes depend only on the files (zip times start in 1980). */
 const ZIP_TIME = new Date('1980-01-01T00:00:00Z');
 
-/** The folder as a zip archive, the files under `<folder>/` in path order. */
+/** The folder as a zip archive: `<folder>/articles/` and `<folder>/glossary/` (even when empty), then the files in path order. */
 export function zipKnowledge(files: Map<string, string>, folder: string): Uint8Array {
   const entries: Zippable = {};
+  for (const dir of ['articles/', 'glossary/']) entries[`${folder}/${dir}`] = [new Uint8Array(0), { mtime: ZIP_TIME }];
   for (const [path, text] of files) entries[`${folder}/${path}`] = [strToU8(text), { mtime: ZIP_TIME }];
   return zipSync(entries, { level: 6 });
 }

@@ -57,7 +57,7 @@ export async function readKnowledgeFolder(dir: string): Promise<Map<string, Uint
 }
 
 /**
- * Writes a knowledge folder to `dir`, which must not exist or be empty (so no stale file from an
+ * Writes a knowledge folder to `dir` (with `articles/` and `glossary/` even when empty), which must not exist or be empty (so no stale file from an
  * earlier export is mixed in). Returns false, writing nothing, when it is not empty.
  */
 export async function writeKnowledgeFolder(dir: string, files: Map<string, string>): Promise<boolean> {
@@ -68,6 +68,7 @@ export async function writeKnowledgeFolder(dir: string, files: Map<string, strin
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, text, 'utf8');
   }
-  await fs.mkdir(dir, { recursive: true });
+  // Both folders always exist, so the export of an empty community imports as "nothing to do".
+  for (const kind of KINDS) await fs.mkdir(path.join(dir, kind), { recursive: true });
   return true;
 }

@@ -1,0 +1,77 @@
+import { strFromU8, unzipSync } from 'fflate';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helpers/app.ts';
+import { describeEachDialect } from '../../../test/helpers/db.ts';
+import { addMember, makeCommunity, makeUser } from '../../../test/helpers/factories.ts';
+import { expected, places, roles, routesOf, type Place, type Role, type RouteCase } from '../../discussions/moderation/authz.fixtures.ts';
+import { createArticle } from '../articles/articles.service.ts';
+import { transferRoutes } from './transfer.routes.ts';
+
+interface Spot {
+  slug: string;
+  secret: string;
+}
+
+const get = (t: TestApp, url: string, b: Browser | undefined) => t.app.inject({ url, headers: b ? { cookie: b.cookie } : {} });
+/** The text a response carries: the page, or every file of the zip. */
+const textOf = (res: LightMyRequestResponse) =>
+  res.statusCode === 200 && res.headers['content-type'] === 'application/zip' ? Object.values(unzipSync(new Uint8Array(res.rawPayload))).map((d) => strFromU8(d)).join('\n') : res.body;
+
+const table: Array<RouteCase<Spot>> = [
+  { method: 'GET', route: '/c/:slug/knowledge/export', need: 'read', ok: 200, call: (t, p, b) => get(t, `/c/${p.slug}/knowledge/export`, b) },
+  { method: 'GET', route: '/c/:slug/knowledge/export.zip', need: 'read', ok: 200, call: (t, p, b) => get(t, `/c/${p.slug}/knowledge/export.zip`, b) },
+  { method: 'GET', route: '/api/v1/communities/:slug/knowledge/export', need: 'read', ok: 200, call: (t, p, b) => get(t, `/api/v1/communities/${p.slug}/knowledge/export`, b) },
+];
+
+describeEachDialect('knowledge transfer authorization matrix', (dialect) => {
+  let t: TestApp;
+  const spots = new Map<Place, Spot>();
+  const as = new Map<Role, Browser | undefined>();
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+    const db = t.deps.db;
+    const people = { steward: await makeUser(db), moderator: await makeUser(db), member: await makeUser(db), outsider: await makeUser(db), admin: await makeUser(db, { role: 'admin' }) };
+    as.set('anonymous', undefined);
+    as.set('outsider', await signInAs(t, people.outsider.id));
+    as.set('member', await signInAs(t, people.member.id));
+    as.set('moderator', await signInAs(t, people.moderator.id));
+    as.set('steward', await signInAs(t, people.steward.id));
+    as.set('admin (not a member)', await signInAs(t, people.admin.id));
+    for (const place of places) {
+      const secret = `EXPORTSECRET${dialect}${place}`;
+      const c = await makeCommunity(db, people.steward.id, place === 'public' ? {} : { visibility: 'private', join_policy: 'invite' });
+      await addMember(db, c.id, people.moderator.id, 'moderator');
+      await addMember(db, c.id, people.member.id, 'member');
+      const steward = { id: people.steward.id, username: people.steward.username, displayName: people.steward.display_name, role: 'member' as const };
+      await createArticle(t.deps, steward, c.slug, { type: 'how-to', title: 'Secret recipe', body: `The ${secret} is salt.`, tags: [], wiki: false });
+      spots.set(place, { slug: c.slug, secret });
+    }
+  });
+  afterAll(async () => t.close());
+
+  it('covers every route transferRoutes registers', async () => {
+    expect(await routesOf(transferRoutes, t.deps)).toEqual(table.map((rc) => `${rc.method} ${rc.route}`).sort());
+  });
+
+  for (const rc of table) {
+    describe(`${rc.method} ${rc.route}`, () => {
+      for (const place of places) {
+        it(`answers each role, and gives a ${place} community’s knowledge to its readers only`, async () => {
+          const p = spots.get(place)!;
+          const got: Record<string, number> = {};
+          const want: Record<string, number> = {};
+          for (const role of roles) {
+            const res = await rc.call(t, p, as.get(role));
+            got[role] = res.statusCode;
+            want[role] = expected(rc.need, rc.ok, role, place, rc.anonymous);
+            const reader = place === 'public' || ['member', 'moderator', 'steward'].includes(role);
+            if (!reader) expect(res.body, `${role} saw the private knowledge`).not.toContain(p.secret);
+            else if (rc.route.includes('export.zip') || rc.route.startsWith('/api')) expect(textOf(res), `${role} got the knowledge`).toContain(p.secret);
+          }
+          expect(got).toEqual(want);
+        });
+      }
+    });
+  }
+});
