@@ -1,6 +1,8 @@
 import { recordActivity } from '../core/activity.ts';
 import { iso } from '../core/clock.ts';
+import type { Db } from '../core/db/index.ts';
 import type { Deps } from '../core/deps.ts';
+import { notifyOnMentions, type MentionEvent } from '../notifications/notify.ts';
 import { badRequest, conflict, forbidden, notFound, unauthenticated } from '../core/http/errors.ts';
 import type { Actor, CommunityAccess } from '../core/permissions/index.ts';
 import { assertNotDeleted, assertNotLocked, isModerator, mayChangePost } from './discussions.rules.ts';
@@ -73,6 +75,7 @@ export async function editPost(deps: Deps, actorIn: Actor | null, postId: number
       revision = await insertRevision(tx, { postId, editorId: actor.id, title: opening ? current.title : null, body: current.body, reason: edit.reason?.trim() ?? '', at });
       if (newBody) await updatePostBody(tx, postId, { body: newBody.body, html: newBody.html, at });
       if (newBody) await recordLinks(tx, { kind: 'post', id: postId }, newBody.html, deps.config.baseUrl, at);
+      if (newBody) await notifyNewMentions(tx, { postId, topicId: topic.id, communityId: topic.communityId, authorId: actor.id, mentionedUserIds: newBody.mentionedUserIds, at });
       else await markPostEdited(tx, postId, at);
       if (newTitle !== null) await updateTopicTitle(tx, topic.id, newTitle, at);
     }
@@ -117,4 +120,11 @@ export async function deletePost(deps: Deps, actorIn: Actor | null, postId: numb
   const fresh = await findPostById(deps.db, postId);
   if (!fresh) throw notFound('Post');
   return { post: fresh, topicDeleted, access };
+}
+
+/** Tells members mentioned by an edit, except those this post already told (so nobody hears twice). */
+async function notifyNewMentions(tx: Db, event: MentionEvent): Promise<void> {
+  if (event.mentionedUserIds.length === 0) return;
+  const told = new Set((await tx.selectFrom('notifications').select('user_id').where('post_id', '=', event.postId).where('kind', '=', 'mention').execute()).map((r) => r.user_id));
+  await notifyOnMentions(tx, { ...event, mentionedUserIds: event.mentionedUserIds.filter((id) => !told.has(id)) });
 }

@@ -53,6 +53,27 @@ describeEachDialect('who gets notified of a new post', (dialect) => {
       expect(await t.deps.db.selectFrom('notifications').select('id').where('post_id', '=', post).execute()).toEqual([]);
     });
 
+    it('tells members newly mentioned by an edit, once, and never again those already told', async () => {
+      const topic = await topicVia(t, w.as.steward, w.pub.slug);
+      const post = await replyVia(t, w.as.member, topic, `Thanks @${w.moderator.username}.`);
+      const edit = (body: string) => call(t, 'PATCH', `/api/v1/posts/${post}`, { body }, w.as.member);
+      expect((await edit(`Thanks @${w.moderator.username}, and @${w.outsider.username} too.`)).statusCode).toBe(200);
+      expect((await about(w.as.outsider, post)).map((n) => n.kind)).toEqual(['mention']);
+      expect((await about(w.as.moderator, post)).map((n) => n.kind)).toEqual(['mention']);
+      // Removing and re-adding a mention, or editing again, tells no one twice.
+      expect((await edit(`Thanks @${w.moderator.username}.`)).statusCode).toBe(200);
+      expect((await edit(`Thanks @${w.moderator.username} and @${w.outsider.username}!`)).statusCode).toBe(200);
+      expect((await about(w.as.outsider, post)).map((n) => n.kind)).toEqual(['mention']);
+      expect((await about(w.as.moderator, post)).map((n) => n.kind)).toEqual(['mention']);
+    });
+
+    it('tells no non-member of a private community mentioned by an edit', async () => {
+      const topic = await topicVia(t, w.as.member, w.priv.slug);
+      const post = await replyVia(t, w.as.member, topic, 'Plain.');
+      expect((await call(t, 'PATCH', `/api/v1/posts/${post}`, { body: `Plain, @${w.outsider.username}.` }, w.as.member)).statusCode).toBe(200);
+      expect(await t.deps.db.selectFrom('notifications').select('id').where('post_id', '=', post).execute()).toEqual([]);
+    });
+
     it('sends one notification per person per post, of the most specific kind', async () => {
       const topic = await topicVia(t, w.as.steward, w.pub.slug);
       await call(t, 'PUT', `/api/v1/topics/${topic}/watch`, { level: 'watch' }, w.as.moderator);
