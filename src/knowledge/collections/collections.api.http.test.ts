@@ -133,6 +133,23 @@ describeEachDialect('collections API', (dialect) => {
     });
   });
 
+  it('documents every collections and links API route in the OpenAPI document under its tag, with a summary', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { tags?: string[]; summary?: string }>> };
+    const ops: Array<[string, string, string]> = [
+      ['/api/v1/communities/{slug}/collections', 'get', 'collections'], ['/api/v1/communities/{slug}/collections', 'post', 'collections'],
+      ['/api/v1/collections/{id}', 'get', 'collections'], ['/api/v1/collections/{id}', 'patch', 'collections'], ['/api/v1/collections/{id}', 'delete', 'collections'],
+      ['/api/v1/collections/{id}/items', 'post', 'collections'], ['/api/v1/collections/{id}/items', 'put', 'collections'], ['/api/v1/collections/{id}/items/{itemId}', 'delete', 'collections'],
+      ['/api/v1/articles/{id}/backlinks', 'get', 'links'], ['/api/v1/topics/{id}/backlinks', 'get', 'links'],
+      ['/api/v1/articles/{id}/applied', 'get', 'links'], ['/api/v1/articles/{id}/applied', 'post', 'links'], ['/api/v1/articles/{id}/applied', 'delete', 'links'],
+      ['/api/v1/posts/{id}/applied', 'get', 'links'], ['/api/v1/posts/{id}/applied', 'post', 'links'], ['/api/v1/posts/{id}/applied', 'delete', 'links'],
+    ];
+    for (const [path, method, tag] of ops) {
+      const op = doc.paths[path]?.[method];
+      expect(op?.tags, `${method} ${path}`).toEqual([tag]);
+      expect(op?.summary).toEqual(expect.any(String));
+    }
+  });
+
   describe('PATCH and DELETE /api/v1/collections/:id', () => {
     it('lets the owner rename, refuses a blank title with nothing written, and deletes with its items', async () => {
       const c = await makeCollectionVia(t, w.as.member, w.pub.slug);
