@@ -5,7 +5,7 @@ import type { Deps } from '../../core/deps.ts';
 import { unauthenticated } from '../../core/http/errors.ts';
 import { decodeCursor, paginate } from '../../core/http/pagination.ts';
 import { readableCommunity } from '../articles/articles.service.ts';
-import { attachmentDto, AttachmentListSchema, AttachmentSchema, errorResponses, IdParams, ListQuery, SlugParams, tags, uploadDescription } from './attachments.schema.ts';
+import { attachmentDto, AttachmentListSchema, AttachmentSchema, errorResponses, IdParams, ListQuery, SlugParams, tags, UploadBody, uploadDescription } from './attachments.schema.ts';
 import { attachToArticle, attachToPost, findReadableAttachment, removeAttachment } from './attachments.service.ts';
 import { listCommunityAttachments } from './attachments.store.ts';
 import { uploadedFile } from './upload-body.ts';
@@ -27,12 +27,12 @@ export async function attachmentsApi(app: FastifyInstance, deps: Deps): Promise<
     return { items: items.map(attachmentDto), nextCursor };
   });
 
-  r.post('/api/v1/articles/:id/attachments', { onRequest: requireSignedIn, schema: { tags, summary: 'Attach a file to an article (those who may edit it)', description: uploadDescription, consumes: ['multipart/form-data'], params: IdParams, response: { 201: AttachmentSchema, ...uploadErrors } } }, async (req, reply) => {
+  r.post('/api/v1/articles/:id/attachments', { onRequest: requireSignedIn, schema: { tags, summary: 'Attach a file to an article (those who may edit it)', description: uploadDescription, body: UploadBody, params: IdParams, response: { 201: AttachmentSchema, ...uploadErrors } } }, async (req, reply) => {
     const a = await attachToArticle(deps, req.actor, req.params.id, () => uploadedFile(req));
     return reply.status(201).send(attachmentDto(a));
   });
 
-  r.post('/api/v1/posts/:id/attachments', { onRequest: requireSignedIn, schema: { tags, summary: 'Attach a file to a post (its author; stewards and moderators)', description: uploadDescription, consumes: ['multipart/form-data'], params: IdParams, response: { 201: AttachmentSchema, ...uploadErrors } } }, async (req, reply) => {
+  r.post('/api/v1/posts/:id/attachments', { onRequest: requireSignedIn, schema: { tags, summary: 'Attach a file to a post (its author; stewards and moderators)', description: uploadDescription, body: UploadBody, params: IdParams, response: { 201: AttachmentSchema, ...uploadErrors } } }, async (req, reply) => {
     const a = await attachToPost(deps, req.actor, req.params.id, () => uploadedFile(req));
     return reply.status(201).send(attachmentDto(a));
   });

@@ -47,9 +47,9 @@ export async function attachmentsPages(app: FastifyInstance, deps: Deps): Promis
   }
 
   async function postPlace(req: FastifyRequest, slug: string, rawId: string): Promise<Place & { postId: number }> {
+    if (!req.actor) throw unauthenticated('Sign in to attach files.');
     const { post, topic, access } = await findReadablePost(deps, req.actor, idOf(rawId, 'Post'));
     if (topic.community.slug !== slug) throw notFound('Post');
-    if (!req.actor) throw unauthenticated('Sign in to attach files.');
     if (!mayAttachToPost(req.actor, access, post.author.id)) throw forbidden('Only the author of this post (or stewards and moderators) may attach files to it.');
     const actor = req.actor;
     return {
@@ -81,9 +81,9 @@ export async function attachmentsPages(app: FastifyInstance, deps: Deps): Promis
   });
 
   r.post('/c/:slug/a/:id/attachments', { schema: { params: PageParams } }, async (req, reply) => {
+    if (!req.actor) throw unauthenticated('Sign in to attach files.');
     const { article, community, access } = await findReadableArticle(deps, req.actor, idOf(req.params.id, 'Article'));
     if (community.slug !== req.params.slug) throw notFound('Article');
-    if (!req.actor) throw unauthenticated('Sign in to attach files.');
     if (!canEditArticle(req.actor, access, article)) throw forbidden('Only those who may edit this article may attach files to it.');
     const actor = req.actor;
     const place: Place = {

@@ -48,5 +48,21 @@ export function attachmentDto(a: Attachment): AttachmentDto {
   };
 }
 
+/**
+ * The upload routes' body, for the OpenAPI document and validation of the text fields. The file
+ * itself is held aside by upload-body.ts, so nothing here is required: a missing file is the
+ * service's 400, after the authorization checks.
+ */
+export const UploadBody = {
+  content: {
+    'multipart/form-data': {
+      schema: Type.Object({
+        file: Type.Optional(Type.String({ format: 'binary', description: 'The file: one per request.' })),
+        _csrf: Type.Optional(Type.String({ description: 'The CSRF token, when authenticating with a session cookie and not sending x-csrf-token.' })),
+      }),
+    },
+  },
+};
+
 /** What the upload routes take, for the OpenAPI document (multipart bodies are read by upload-body.ts). */
 export const uploadDescription = 'Send `multipart/form-data` with one file in the field `file`. Its type is sniffed from the bytes: a file whose bytes do not match its name or claimed type, or whose type is not accepted, is refused with 415; one over UPLOAD_MAX_BYTES with 413. Images are re-encoded without metadata. With a session cookie, also send the `x-csrf-token` header (or a `_csrf` field); Bearer tokens need neither.';

@@ -178,4 +178,18 @@ describeEachDialect('attachments: upload, serve, remove', (dialect) => {
     expect(form.headers.location).toBe(`/c/${w.pub.slug}/files`);
     expect((await api(t, 'GET', `/api/v1/attachments/${b.id}`)).statusCode).toBe(404);
   });
+
+  it('documents the attachments API in the OpenAPI document, uploads as multipart with a binary file field', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json();
+    const ops: Array<[string, string]> = [['/api/v1/communities/{slug}/attachments', 'get'], ['/api/v1/articles/{id}/attachments', 'post'], ['/api/v1/posts/{id}/attachments', 'post'], ['/api/v1/attachments/{id}', 'get'], ['/api/v1/attachments/{id}', 'delete']];
+    for (const [p, method] of ops) {
+      const op = doc.paths[p]?.[method];
+      expect(op?.tags, `${method} ${p}`).toEqual(['attachments']);
+      expect(op.summary).toEqual(expect.any(String));
+    }
+    for (const p of ['/api/v1/articles/{id}/attachments', '/api/v1/posts/{id}/attachments']) {
+      expect(doc.paths[p].post.requestBody.content['multipart/form-data'].schema.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+      expect(Object.keys(doc.paths[p].post.responses)).toEqual(expect.arrayContaining(['201', '413', '415']));
+    }
+  });
 });

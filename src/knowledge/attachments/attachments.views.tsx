@@ -54,16 +54,18 @@ export function UploadForm(p: { ctx: ViewContext; action: string; limits: string
   return (
     <form method="post" action={p.action} enctype="multipart/form-data" class="upload-form">
       <CsrfField ctx={p.ctx} />
-      <label for="f-file">Attach a file</label>
-      <p class="hint" id="f-file-hint">
-        {p.limits}
-      </p>
-      {issue && (
-        <p class="field-error" id="f-file-error">
-          {issue.message}
+      <div class={issue ? 'field field--error' : 'field'}>
+        <label for="f-file">Attach a file</label>
+        <p class="field__hint" id="f-file-hint">
+          {p.limits}
         </p>
-      )}
-      <input type="file" id="f-file" name="file" required aria-describedby={issue ? 'f-file-hint f-file-error' : 'f-file-hint'} aria-invalid={issue ? 'true' : undefined} />
+        {issue && (
+          <p class="field__error" id="f-file-error">
+            {issue.message}
+          </p>
+        )}
+        <input type="file" id="f-file" name="file" required aria-describedby={issue ? 'f-file-hint f-file-error' : 'f-file-hint'} aria-invalid={issue ? 'true' : undefined} />
+      </div>
       <button class="button button--small" type="submit">
         Upload
       </button>
