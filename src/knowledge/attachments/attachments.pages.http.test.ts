@@ -72,4 +72,10 @@ describeEachDialect('attachments pages', (dialect) => {
     expect(second.body).toContain('note-0.txt');
     expect((await page(`/c/${w.pub.slug}/files?cursor=nonsense`)).statusCode).toBe(400);
   });
+
+  it('takes files past the app’s 1 MiB body limit, up to UPLOAD_MAX_BYTES (10 MiB by default)', async () => {
+    const res = await upload(t, `/api/v1/articles/${articleId}/attachments`, { name: 'long-log.txt', bytes: Buffer.alloc(3 * 1024 * 1024, 'log line\n') }, w.as.member);
+    expect(res.statusCode, res.body).toBe(201);
+    expect((res.json() as { size: number }).size).toBe(3 * 1024 * 1024);
+  });
 });

@@ -49,6 +49,9 @@ describeEachDialect('attachments: upload, serve, remove', (dialect) => {
     expect(res.headers['content-security-policy']).toMatch(/default-src 'none'/);
     expect(res.headers['cache-control']).toMatch(/^public/);
     expect(res.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    const head = await t.app.inject({ method: 'HEAD', url: img.url });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-security-policy']).toMatch(/sandbox/);
     const txt = (await upload(t, `/api/v1/articles/${pubArticle}/attachments`, { name: 'notes.md', type: 'text/markdown', bytes: Buffer.from('# Notes\n\nUse the *whetstone*.\n') }, w.as.member)).json() as { url: string; type: string };
     expect(txt.type).toBe('md');
     const t2 = await t.app.inject({ method: 'GET', url: txt.url });
