@@ -75,7 +75,7 @@ describeEachDialect('lifecycle authorization matrix', (dialect) => {
       anonymous: anonymousBrowser(),
       outsider: w.as.outsider,
       member: w.as.other,
-      expert: w.experts[0] as Browser,
+      expert: w.experts[0],
       owner: w.as.member,
       moderator: w.as.moderator,
       steward: w.as.steward,

@@ -40,7 +40,7 @@ export async function lifecycleWorld(t: TestApp) {
     }
     experts.push(await signInAs(t, u.id));
   }
-  return { ...w, experts, expertUsers };
+  return { ...w, experts: experts as [Browser, Browser, Browser], expertUsers };
 }
 
 /** Writes an article tagged "knives" as `browser`; returns its id. */
