@@ -7,6 +7,7 @@ import { findUserIdsByUsername } from '../../discussions/posts.store.ts';
 import { placeOf, type FileIssue } from './front-matter.ts';
 import { parseKnowledgeFolder, type ParsedArticle, type ParsedTerm } from './transfer.parse.ts';
 import { memberIds } from './transfer.store.ts';
+import { findKnowledgeSettings } from '../lifecycle/knowledge-settings.store.ts';
 import { importArticle, importTerm, type Importer, type Outcome } from './import.writes.ts';
 
 /** What an import did, per kind of item. */
@@ -62,7 +63,8 @@ export async function importKnowledge(deps: Pick<Deps, 'db' | 'config' | 'clock'
   await deps.db.transaction().execute(async (tx) => {
     const people = await memberIds(tx, community.id, usernames);
     const known = new Set((await findUserIdsByUsername(tx, [...new Set(articles.flatMap((a) => extractMentions(a.body)))])).keys());
-    const ctx = { tx, communityId: community.id, importer, people, at };
+    const { reviewIntervalDays } = await findKnowledgeSettings(tx, community.id);
+    const ctx = { tx, communityId: community.id, importer, people, at, origin: deps.config.baseUrl, reviewIntervalDays };
     for (const a of articles) {
       // Unknown @mentions stay as text without a link (see docs/knowledge/transfer.md).
       const html = renderMarkdown(a.body, { knownUsers: known }).html;

@@ -2,6 +2,8 @@ import type { Db } from '../../core/db/index.ts';
 import { renderMarkdown } from '../../core/markdown/index.ts';
 import { setTags } from '../articles/articles.store.ts';
 import { checkTermInput } from '../glossary/glossary.rules.ts';
+import { reviewDueFrom } from '../lifecycle/lifecycle.service.ts';
+import { recordLinks } from '../links/links.store.ts';
 import { insertTerm, searchKeyOf, updateTerm } from '../glossary/glossary.store.ts';
 import { byCodeUnits } from './transfer.format.ts';
 import type { ParsedArticle, ParsedTerm } from './transfer.parse.ts';
@@ -23,6 +25,23 @@ export interface ImportContext {
   /** Members named in the folder, by lower-cased username. */
   people: Map<string, number>;
   at: string;
+  /** The site's origin (BASE_URL), for recording an article's internal links. */
+  origin: string;
+  /** The community's review interval, for articles imported as endorsed. */
+  reviewIntervalDays: number;
+}
+
+const IMPORT_REASON = 'Imported from a knowledge folder';
+
+/**
+ * Records a state the import gives an article as a lifecycle transition, and (like endorsing)
+ * starts the review clock of an endorsed article from now; other states have no review date.
+ */
+async function recordState(ctx: ImportContext, articleId: number, from: string, to: string): Promise<void> {
+  if (from === to) return;
+  const review = to === 'endorsed' ? { reviewed_at: ctx.at, review_due_at: reviewDueFrom(ctx.at, ctx.reviewIntervalDays) } : { review_due_at: null };
+  await ctx.tx.updateTable('articles').set(review).where('id', '=', articleId).execute();
+  await ctx.tx.insertInto('article_transitions').values({ article_id: articleId, from_state: from, to_state: to, actor_id: ctx.importer.id, reason: IMPORT_REASON, successor_id: null, created_at: ctx.at }).execute();
 }
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -48,6 +67,8 @@ export async function importArticle(ctx: ImportContext, a: ParsedArticle, html: 
       .executeTakeFirstOrThrow();
     await tx.insertInto('article_owners').values(ownerIds.map((user_id) => ({ article_id: id, user_id, added_at: created }))).execute();
     await setTags(tx, id, communityId, tags);
+    await recordLinks(tx, { kind: 'article', id }, html, ctx.origin, at);
+    await recordState(ctx, id, 'draft', a.state);
     return 'created';
   }
   const oldTags = (await tx.selectFrom('article_tags').select('tag').where('article_id', '=', existing.id).execute()).map((t) => t.tag).sort(byCodeUnits);
@@ -57,7 +78,7 @@ export async function importArticle(ctx: ImportContext, a: ParsedArticle, html: 
   const tagsChanged = !same(oldTags, tags);
   if (!bodyChanged && !ownersChanged && !tagsChanged && existing.type === a.type && existing.state === a.state && Number(existing.wiki) === (a.wiki ? 1 : 0)) return 'unchanged';
   if (bodyChanged) {
-    await tx.insertInto('article_revisions').values({ article_id: existing.id, revision: existing.revision, editor_id: ctx.importer.id, title: existing.title, body: existing.body, reason: 'Imported', created_at: at }).execute();
+    await tx.insertInto('article_revisions').values({ article_id: existing.id, revision: existing.revision, editor_id: ctx.importer.id, title: existing.title, body: existing.body, reason: IMPORT_REASON, created_at: at }).execute();
   }
   await tx
     .updateTable('articles')
@@ -67,6 +88,8 @@ export async function importArticle(ctx: ImportContext, a: ParsedArticle, html: 
     })
     .where('id', '=', existing.id)
     .execute();
+  await recordState(ctx, existing.id, existing.state, a.state);
+  if (bodyChanged) await recordLinks(tx, { kind: 'article', id: existing.id }, html, ctx.origin, at);
   if (tagsChanged) await setTags(tx, existing.id, communityId, tags);
   if (ownersChanged) {
     await tx.deleteFrom('article_owners').where('article_id', '=', existing.id).execute();

@@ -18,7 +18,7 @@ const cases: Array<[string, Record<string, string | Uint8Array>, string, RegExp]
   ['no front matter', { 'articles/b.md': '# Just Markdown\n' }, 'articles/b.md:1', /front matter block/],
   ['unclosed front matter', { 'articles/b.md': '---\ntitle: x\ntype: how-to\nBody\n' }, 'articles/b.md:1', /not closed/],
   ['an unknown type', { 'articles/b.md': '---\ntitle: x\ntype: recipe\n---\nBody\n' }, 'articles/b.md:3', /type: unknown type "recipe"/],
-  ['an unknown state', { 'articles/b.md': '---\ntitle: x\ntype: how-to\nstate: published\n---\nBody\n' }, 'articles/b.md:4', /state: unknown state "published"/],
+  ['an unknown state', { 'articles/b.md': '---\ntitle: x\ntype: how-to\nstate: published\n---\nBody\n' }, 'articles/b.md:4', /state: unknown state "published" \(expected draft, proposed, endorsed, needs_review/],
   ['a missing title', { 'articles/b.md': '---\ntype: how-to\n---\nBody\n' }, 'articles/b.md', /title: missing/],
   ['a blank title', { 'articles/b.md': '---\ntitle: "  "\ntype: how-to\n---\nBody\n' }, 'articles/b.md:2', /title: must be 1 to/],
   ['an unknown key', { 'articles/b.md': '---\ntitle: x\ntype: how-to\nid: 7\n---\nBody\n' }, 'articles/b.md:4', /id: unknown key/],

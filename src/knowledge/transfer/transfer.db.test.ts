@@ -63,6 +63,10 @@ describeEachDialect('knowledge export and import', (dialect) => {
         expect([...again.keys()]).toEqual([...exported.keys()]);
         for (const [file, text] of exported) expect({ file, text: again.get(file) }).toEqual({ file, text });
         expect(fs.readFileSync(path.join(tmp.dir, 'out', 'articles', 'x.md'), 'utf8')).toBe(exported.get('articles/x.md'));
+        const endorsed = await t.deps.db.selectFrom('articles').select(['id', 'review_due_at']).where('community_id', '=', w.b.id).where('state', '=', 'endorsed').executeTakeFirstOrThrow();
+        expect(endorsed.review_due_at).not.toBeNull();
+        const moves = await t.deps.db.selectFrom('article_transitions').select(['from_state', 'to_state', 'reason']).where('article_id', '=', endorsed.id).execute();
+        expect(moves).toEqual([{ from_state: 'draft', to_state: 'endorsed', reason: 'Imported from a knowledge folder' }]);
       } finally {
         tmp.cleanup();
       }
@@ -104,6 +108,15 @@ describeEachDialect('knowledge export and import', (dialect) => {
       expect(a.body).toBe(`Ask @ghost-person or @${w.member.username}.`);
       expect(a.body_html).toContain(`href="/u/${w.member.username}"`);
       expect(a.body_html).not.toContain('/u/ghost-person');
+    });
+
+    it('records the internal links of an imported article, as writing it would', async () => {
+      const target = await t.deps.db.selectFrom('articles').select('id').where('community_id', '=', w.b.id).where('title', '=', 'yes').executeTakeFirstOrThrow();
+      const file = `---\ntitle: Linking\ntype: reference\n---\nSee [yes](/c/${w.b.slug}/a/${target.id}).\n`;
+      await importKnowledge(t.deps, w.b.slug, undefined, folderOf({ 'articles/linking.md': file }));
+      const source = await t.deps.db.selectFrom('articles').select('id').where('community_id', '=', w.b.id).where('title', '=', 'Linking').executeTakeFirstOrThrow();
+      const links = await t.deps.db.selectFrom('links').select(['target_type', 'target_id']).where('source_type', '=', 'article').where('source_id', '=', source.id).execute();
+      expect(links).toEqual([{ target_type: 'article', target_id: target.id }]);
     });
   });
 });

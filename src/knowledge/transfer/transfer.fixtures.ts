@@ -12,7 +12,7 @@ import { createTerm } from '../glossary/glossary.service.ts';
 
 /** Row counts of every table an import writes, for "wrote nothing" and "idempotent" assertions. */
 export async function knowledgeCounts(db: Db): Promise<Record<string, number>> {
-  const tables = ['articles', 'article_tags', 'article_owners', 'article_revisions', 'glossary_terms', 'activity'] as const;
+  const tables = ['articles', 'article_tags', 'article_owners', 'article_revisions', 'article_transitions', 'links', 'glossary_terms', 'activity'] as const;
   return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(db, t)] as const)));
 }
 

@@ -1,11 +1,12 @@
 import type { ArticleType } from '../articles/articles.store.ts';
+import { articleStates } from '../lifecycle/lifecycle.rules.ts';
 import { writeFrontMatter } from './front-matter.ts';
 
 /**
- * Lifecycle states an article file may name. The lifecycle feature decides how an article moves
- * between them; an import restores the state as written.
+ * Lifecycle states an article file may name (the lifecycle feature's list). The lifecycle decides
+ * how an article moves between them; an import restores the state as written.
  */
-export const ARTICLE_STATES = ['draft', 'proposed', 'endorsed', 'needs-review', 'superseded', 'archived'] as const;
+export const ARTICLE_STATES: readonly string[] = articleStates;
 
 /** An article as it is written to and read from `articles/<slug>.md`. Timestamps are ISO-8601 UTC. */
 export interface ArticleRecord {

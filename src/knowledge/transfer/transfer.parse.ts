@@ -89,7 +89,7 @@ function checkArticle(file: string, parsed: ParsedFile, limits: Config['limits']
   const rawType = f.text('type', true);
   if (rawType !== null && !articleTypes.includes(rawType as ArticleType)) f.bad('type', `unknown type "${rawType}" (expected ${articleTypes.join(', ')})`);
   const state = f.text('state', false) ?? 'draft';
-  if (!(ARTICLE_STATES as readonly string[]).includes(state)) f.bad('state', `unknown state "${state}" (expected ${ARTICLE_STATES.join(', ')})`);
+  if (!ARTICLE_STATES.includes(state)) f.bad('state', `unknown state "${state}" (expected ${ARTICLE_STATES.join(', ')})`);
   let tags = f.list('tags');
   try {
     tags = checkTags(tags, limits.tagsMax);
