@@ -8,7 +8,7 @@ import { addItemVia, collectionCounts, makeCollectionVia, type CollectionJson } 
 
 /** Every id attribute on a page, to check none repeats (labels and aria need unique ids). */
 function duplicateIds(html: string): string[] {
-  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? '');
   return ids.filter((id, i) => ids.indexOf(id) !== i);
 }
 
