@@ -54,6 +54,9 @@ export function ArticleListPage(p: { community: Community; items: Article[]; typ
           </a>
         )}
       </div>
+      <p class="meta">
+        <a href={`${base}/knowledge/export`}>Export the articles and glossary</a> as Markdown files
+      </p>
       <form class="filters" method="get" action={`${base}/articles`} aria-label="Filter articles">
         <Select name="type" label="Type" value={p.type} options={[['', 'All types'], ...articleTypes.map((t): [string, string] => [t, typeLabels[t]])]} />
         <Field name="tag" label="Tag" value={p.tag} />

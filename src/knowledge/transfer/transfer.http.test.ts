@@ -100,6 +100,11 @@ describeEachDialect('knowledge download', (dialect) => {
     });
   });
 
+  it('is linked from the articles list', async () => {
+    const res = await get(`/c/${w.a.slug}/articles`, member);
+    expect(elementsOf(parsePage(res.body)).some((e) => e.tag === 'a' && e.attr('href') === `/c/${w.a.slug}/knowledge/export`)).toBe(true);
+  });
+
   it('documents the API download in the OpenAPI description', async () => {
     const doc = (await t.app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, { get?: { responses: Record<string, unknown> } }> };
     const op = doc.paths['/api/v1/communities/{slug}/knowledge/export']?.get;
