@@ -97,6 +97,11 @@ export async function moveItem(deps: Deps, actor: Actor | null, collectionId: nu
     throw notFound('Item');
   }
   const to = direction === 'up' ? at - 1 : at + 1;
-  if (to >= 0 && to < ids.length) [ids[at], ids[to]] = [ids[to] as number, ids[at] as number];
+  if (to < 0 || to >= ids.length) {
+    // Already at that end: nothing to change, but only editors may learn that.
+    assertMayEditCollection(actor, await findReadableCollection(deps, actor, collectionId));
+    return;
+  }
+  [ids[at], ids[to]] = [ids[to] as number, ids[at] as number];
   await reorderItems(deps, actor, collectionId, ids);
 }

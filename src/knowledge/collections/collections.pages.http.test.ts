@@ -67,8 +67,10 @@ describeEachDialect('collections pages', (dialect) => {
       expect(await order(c.id)).toEqual(['Two', 'One', 'Three']);
       await postForm(t, `${base}/${three}/move`, { direction: 'up' }, w.as.member);
       expect(await order(c.id)).toEqual(['Two', 'Three', 'One']);
-      await postForm(t, `${base}/${two}/move`, { direction: 'up' }, w.as.member); // already first: stays
+      const quiet = await collectionCounts(t.deps.db);
+      expect((await postForm(t, `${base}/${two}/move`, { direction: 'up' }, w.as.member)).statusCode).toBe(303); // already first: nothing changes
       expect(await order(c.id)).toEqual(['Two', 'Three', 'One']);
+      expect(await collectionCounts(t.deps.db)).toEqual(quiet);
       const before = await collectionCounts(t.deps.db);
       expect((await postForm(t, `${base}/${two}/move`, { direction: 'sideways' }, w.as.member)).statusCode).toBe(400);
       expect(await collectionCounts(t.deps.db)).toEqual(before);
