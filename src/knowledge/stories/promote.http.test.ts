@@ -154,6 +154,7 @@ describeEachDialect('promote a thread to an article', (dialect) => {
       expect(pageFindings(articlePage)).toEqual([]);
       const topicPage = (await get(`/c/${w.pub.slug}/t/${th.topicId}`, w.as.outsider)).body;
       expect(topicPage).toContain('Captured in');
+      expect(pageFindings(topicPage)).toEqual([]);
       expect(topicPage).toContain(`<a href="/c/${w.pub.slug}/a/${id}">Truing chisels</a>`);
     });
 

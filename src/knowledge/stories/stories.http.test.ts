@@ -146,6 +146,16 @@ describeEachDialect('stories: the story template on pages and API', (dialect) =>
     });
   });
 
+  it('documents the story field and the stories routes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json();
+    const create = doc.paths['/api/v1/communities/{slug}/articles'].post;
+    expect(JSON.stringify(create.requestBody)).toContain('"lesson"');
+    expect(doc.paths['/api/v1/topics/{id}/promote'].post.tags).toEqual(['stories']);
+    expect(Object.keys(doc.paths['/api/v1/articles/{id}/story-links']).sort()).toEqual(['get', 'post']);
+    expect(doc.paths['/api/v1/articles/{id}/story-links/{linkId}'].delete.tags).toEqual(['stories']);
+    expect(doc.paths['/api/v1/topics/{id}/captures'].get).toBeDefined();
+  });
+
   describe('GET /c/:slug/stories', () => {
     it('lists the community’s stories with their lesson, not other articles; private ones only to members', async () => {
       await writeArticleVia(t, w.as.member, w.priv.slug, { type: 'story', body: undefined, story: { ...story, lesson: 'A private lesson.' }, title: 'Secret story' });

@@ -42,6 +42,7 @@ describeEachDialect('story links: related threads and articles', (dialect) => {
 
     const topicPage = (await get(`/c/${w.pub.slug}/t/${topicId}`)).body;
     expect(topicPage).toContain('Stories about this');
+    expect(pageFindings(topicPage)).toEqual([]);
     expect(topicPage).toContain(`<a href="/c/${w.pub.slug}/a/${s.id}">The flood in the cellar</a>`);
     const articlePage = (await get(`/c/${w.pub.slug}/a/${howTo.id}`)).body;
     expect(articlePage).toContain('Stories about this');
