@@ -243,4 +243,20 @@ describeEachDialect('article lifecycle API', (dialect) => {
       expect(body.transitions.at(-1)?.successor).toBeNull();
     });
   });
+
+  it('documents every lifecycle API route in the OpenAPI document with a summary, the state enum and its error answers', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json();
+    const ops: Array<[string, string]> = [
+      ['/api/v1/articles/{id}/lifecycle', 'get'], ['/api/v1/articles/{id}/transitions', 'post'], ['/api/v1/articles/{id}/endorsements', 'post'], ['/api/v1/articles/{id}/endorsements/me', 'delete'],
+      ['/api/v1/articles/{id}', 'delete'], ['/api/v1/communities/{slug}/knowledge-settings', 'get'], ['/api/v1/communities/{slug}/knowledge-settings', 'put'],
+    ];
+    for (const [path, method] of ops) {
+      const op = doc.paths[path]?.[method];
+      expect(op?.tags, `${method} ${path}`).toEqual(['articles']);
+      expect(op.summary).toEqual(expect.any(String));
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(method === 'get' && path.endsWith('lifecycle') ? ['200', '404'] : ['401', '403', '404']));
+    }
+    expect(JSON.stringify(doc.paths['/api/v1/articles/{id}/transitions'].post)).toContain('needs_review');
+    expect(JSON.stringify(doc.paths['/api/v1/communities/{slug}/articles'].get)).toContain('superseded');
+  });
 });
