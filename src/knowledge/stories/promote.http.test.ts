@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousBrowser, api, buildTestApp, postForm, type Browser, type TestApp } from '../../../test/helpers/app.ts';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import { pageFindings } from '../../../test/helpers/html-safety.ts';
-import { makeAnswer, makeQuestion, qaWorld } from '../../discussions/answers/answers.fixtures.ts';
+import { apiDelete, makeAnswer, makeQuestion, qaWorld } from '../../discussions/answers/answers.fixtures.ts';
 import { newMember, tickingClock } from '../../discussions/discussions.fixtures.ts';
 import { deletePost, solvedThread, storyCounts } from './stories.fixtures.ts';
 
@@ -75,6 +75,14 @@ describeEachDialect('promote a thread to an article', (dialect) => {
       expect(second.statusCode).toBe(201);
       expect(second.json()).toMatchObject({ type: 'best-practice', title: 'Sharpening angles' });
       expect((await api(t, 'GET', `/api/v1/topics/${topicId}/captures`, undefined, w.as.asker)).json().items).toHaveLength(2);
+    });
+
+    it('drops the capture when the promoted draft is deleted', async () => {
+      const th = await thread(w.pub.id, 'Deleted draft');
+      const a = (await api(t, 'POST', `/api/v1/topics/${th.topicId}/promote`, {}, w.as.voter)).json();
+      expect((await apiDelete(t, `/api/v1/articles/${a.id}`, w.as.voter)).statusCode).toBe(204);
+      expect((await api(t, 'GET', `/api/v1/topics/${th.topicId}/captures`, undefined, w.as.voter)).json().items).toEqual([]);
+      expect((await get(`/c/${w.pub.slug}/t/${th.topicId}`, w.as.voter)).body).not.toContain('Captured in');
     });
 
     it('keeps a private thread’s article private', async () => {
