@@ -70,7 +70,7 @@ function ItemControls(p: { ctx: ViewContext; base: string; item: CollectionItem;
       {!p.first && (
         <PostForm ctx={p.ctx} action={`${at}/move`} class="inline-form">
           <input type="hidden" name="direction" value="up" />
-          <button class="button button--small button--secondary" type="submit" aria-label={`Move “${p.item.title}” up`}>
+          <button class="button button--small button--secondary" type="submit" aria-label={`Move up: “${p.item.title}”`}>
             Move up
           </button>
         </PostForm>
@@ -78,7 +78,7 @@ function ItemControls(p: { ctx: ViewContext; base: string; item: CollectionItem;
       {!p.last && (
         <PostForm ctx={p.ctx} action={`${at}/move`} class="inline-form">
           <input type="hidden" name="direction" value="down" />
-          <button class="button button--small button--secondary" type="submit" aria-label={`Move “${p.item.title}” down`}>
+          <button class="button button--small button--secondary" type="submit" aria-label={`Move down: “${p.item.title}”`}>
             Move down
           </button>
         </PostForm>
