@@ -52,8 +52,12 @@ export function TransitionForm(p: { ctx: ViewContext; action: string; to: Articl
       {p.to === 'superseded' && (
         <div class={issue('successorId') ? 'field field--error' : 'field'}>
           <label for={sid}>Replaced by</label>
-          {issue('successorId') && <p class="field__error">{issue('successorId')}</p>}
-          <select id={sid} name="successorId" required>
+          {issue('successorId') && (
+            <p class="field__error" id={`${sid}-error`}>
+              {issue('successorId')}
+            </p>
+          )}
+          <select id={sid} name="successorId" required aria-invalid={issue('successorId') ? 'true' : undefined} aria-describedby={issue('successorId') ? `${sid}-error` : undefined}>
             <option value="">Choose an article…</option>
             {p.candidates.map((c) => (
               <option value={String(c.id)} selected={p.values?.successorId === String(c.id)}>
