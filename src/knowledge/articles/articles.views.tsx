@@ -55,7 +55,7 @@ export function ArticleListPage(p: { community: Community; items: Article[]; typ
         )}
       </div>
       <p class="meta">
-        <a href={`${base}/knowledge/export`}>Export the articles and glossary</a> as Markdown files
+        <a href={`${base}/knowledge/export`}>Export the articles and glossary</a> as Markdown files · <a href={`${base}/stories`}>Stories</a>: lessons told by members
       </p>
       <form class="filters" method="get" action={`${base}/articles`} aria-label="Filter articles">
         <Select name="type" label="Type" value={p.type} options={[['', 'All types'], ...articleTypes.map((t): [string, string] => [t, typeLabels[t]])]} />

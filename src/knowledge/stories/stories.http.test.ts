@@ -166,6 +166,7 @@ describeEachDialect('stories: the story template on pages and API', (dialect) =>
       expect(page.body).toContain('Lesson: A private lesson.');
       expect(page.body).not.toContain('Not a story at all');
       expect(page.body).toContain(`href="/c/${w.priv.slug}/stories/new"`);
+      expect((await get(`/c/${w.priv.slug}/articles`)).body).toContain(`href="/c/${w.priv.slug}/stories"`);
       expect(pageFindings(page.body)).toEqual([]);
       const outsider = await get(`/c/${w.priv.slug}/stories`, w.as.outsider);
       expect(outsider.statusCode).toBe(404);
