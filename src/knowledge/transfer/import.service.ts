@@ -1,7 +1,9 @@
 import type { Deps } from '../../core/deps.ts';
 import type { Db } from '../../core/db/index.ts';
 import { recordActivity } from '../../core/activity.ts';
-import { AppError, badRequest, notFound } from '../../core/http/errors.ts';
+import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../../core/http/errors.ts';
+import type { Actor } from '../../core/permissions/index.ts';
+import { readableCommunity } from '../articles/articles.service.ts';
 import { extractMentions, renderMarkdown } from '../../core/markdown/index.ts';
 import { findUserIdsByUsername } from '../../discussions/posts.store.ts';
 import { placeOf, type FileIssue } from './front-matter.ts';
@@ -88,4 +90,21 @@ async function fileScoped<T>(file: string, fn: () => Promise<T>): Promise<T> {
     const message = err.details.length > 0 ? err.details.map((d) => `${d.field}: ${d.message}`).join('; ') : err.message;
     throw folderError([{ file, message }]);
   }
+}
+
+/**
+ * The web and API import: the signed-in steward imports as themselves. 401 anonymous, 404 when the
+ * community is unknown or unreadable (never revealing a private one), 403 for everyone but its
+ * stewards. `files` is read only after these checks, so a refused request never parses an upload.
+ */
+export async function importKnowledgeAsSteward(deps: Deps, actor: Actor | null, slug: string, files: () => Map<string, Uint8Array>): Promise<ImportSummary> {
+  await assertMayImport(deps, actor, slug);
+  return importKnowledge(deps, slug, actor?.username, files());
+}
+
+/** Throws unless the actor is a steward of the community (401, 404 or 403 as importKnowledgeAsSteward). */
+export async function assertMayImport(deps: Deps, actor: Actor | null, slug: string): Promise<void> {
+  if (!actor) throw unauthenticated('Sign in to import knowledge.');
+  const { access } = await readableCommunity(deps, actor, slug);
+  if (access.role !== 'steward') throw forbidden('Only stewards of this community may import knowledge into it.');
 }
