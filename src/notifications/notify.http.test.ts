@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Browser, type TestApp } from '../../test/helpers/app.ts';
+import { api, buildTestApp, type Browser, type TestApp } from '../../test/helpers/app.ts';
 import { describeEachDialect } from '../../test/helpers/db.ts';
 import { tickingClock } from '../discussions/discussions.fixtures.ts';
 import { call, moderationWorld, replyVia, topicVia, type ModerationWorld } from '../discussions/moderation/moderation.fixtures.ts';
@@ -56,7 +56,7 @@ describeEachDialect('who gets notified of a new post', (dialect) => {
     it('tells members newly mentioned by an edit, once, and never again those already told', async () => {
       const topic = await topicVia(t, w.as.steward, w.pub.slug);
       const post = await replyVia(t, w.as.member, topic, `Thanks @${w.moderator.username}.`);
-      const edit = (body: string) => call(t, 'PATCH', `/api/v1/posts/${post}`, { body }, w.as.member);
+      const edit = (body: string) => api(t, 'PATCH', `/api/v1/posts/${post}`, { body }, w.as.member);
       expect((await edit(`Thanks @${w.moderator.username}, and @${w.outsider.username} too.`)).statusCode).toBe(200);
       expect((await about(w.as.outsider, post)).map((n) => n.kind)).toEqual(['mention']);
       expect((await about(w.as.moderator, post)).map((n) => n.kind)).toEqual(['mention']);
@@ -70,7 +70,7 @@ describeEachDialect('who gets notified of a new post', (dialect) => {
     it('tells no non-member of a private community mentioned by an edit', async () => {
       const topic = await topicVia(t, w.as.member, w.priv.slug);
       const post = await replyVia(t, w.as.member, topic, 'Plain.');
-      expect((await call(t, 'PATCH', `/api/v1/posts/${post}`, { body: `Plain, @${w.outsider.username}.` }, w.as.member)).statusCode).toBe(200);
+      expect((await api(t, 'PATCH', `/api/v1/posts/${post}`, { body: `Plain, @${w.outsider.username}.` }, w.as.member)).statusCode).toBe(200);
       expect(await t.deps.db.selectFrom('notifications').select('id').where('post_id', '=', post).execute()).toEqual([]);
     });
 
