@@ -16,7 +16,7 @@ export async function transferApi(app: FastifyInstance, deps: Deps): Promise<voi
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   r.get(
     '/api/v1/communities/:slug/knowledge/export',
-    { schema: { tags: ['articles'], summary: 'Download a community’s articles and glossary as a zip of Markdown files with YAML front matter (readers of the community)', params: SlugParams, response: { 200: ZipSchema, ...errorResponses(400, 404) } } },
+    { schema: { tags: ['knowledge-transfer'], summary: 'Download a community’s articles and glossary as a zip of Markdown files with YAML front matter (readers of the community)', params: SlugParams, response: { 200: ZipSchema, ...errorResponses(400, 404) } } },
     async (req, reply) => {
       const { community, files } = await folderFor(deps, req.actor, req.params.slug);
       return sendZip(reply, community.slug, files);
@@ -28,7 +28,7 @@ export async function transferApi(app: FastifyInstance, deps: Deps): Promise<voi
     '/api/v1/communities/:slug/knowledge/import',
     {
       schema: {
-        tags: ['articles'],
+        tags: ['knowledge-transfer'],
         summary: 'Import a knowledge zip (multipart/form-data, field "file") into the community (stewards only; one transaction, nothing written on any error)',
         consumes: ['multipart/form-data'],
         params: SlugParams,

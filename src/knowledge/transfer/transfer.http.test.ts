@@ -105,10 +105,14 @@ describeEachDialect('knowledge download', (dialect) => {
     expect(elementsOf(parsePage(res.body)).some((e) => e.tag === 'a' && e.attr('href') === `/c/${w.a.slug}/knowledge/export`)).toBe(true);
   });
 
-  it('documents the API download in the OpenAPI description', async () => {
-    const doc = (await t.app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, { get?: { responses: Record<string, unknown> } }> };
-    const op = doc.paths['/api/v1/communities/{slug}/knowledge/export']?.get;
-    expect(op?.responses).toHaveProperty('200');
-    expect(op?.responses).toHaveProperty('404');
+  it('documents the API download and upload in the OpenAPI description', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json() as { paths: unknown };
+    const paths = doc.paths as Record<string, Record<string, { tags: string[]; summary: string; responses: Record<string, unknown> }>>;
+    for (const [path, method] of [['/api/v1/communities/{slug}/knowledge/export', 'get'], ['/api/v1/communities/{slug}/knowledge/import', 'post']] as const) {
+      const op = paths[path]?.[method];
+      expect(op?.tags, `${method} ${path}`).toEqual(['knowledge-transfer']);
+      expect(op?.summary).toEqual(expect.any(String));
+      expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404']));
+    }
   });
 });

@@ -50,11 +50,11 @@ export function ImportPage(p: { ctx: ViewContext; community: { slug: string; nam
       </p>
       <form method="post" action={`/c/${p.community.slug}/knowledge/import`} enctype="multipart/form-data" class="upload-form">
         <CsrfField ctx={p.ctx} />
-        <div class="field">
+        <div class={shown.length > 0 ? 'field field--error' : 'field'}>
           <label for="f-file">Knowledge zip</label>
           <input id="f-file" name="file" type="file" accept=".zip,application/zip" required aria-describedby={shown.length > 0 ? 'f-file-error' : undefined} />
           {shown.length > 0 && (
-            <p class="field-error" id="f-file-error">
+            <p class="field__error" id="f-file-error">
               {shown.length === 1 ? shown[0]?.message : `${shown.length} problems, listed above`}
             </p>
           )}
