@@ -52,12 +52,31 @@ function Topics({ c }: { c: CommunityDetailT }) {
           <a href={`/c/${c.slug}/topics`}>All topics</a> · <a href={`/c/${c.slug}/topics?view=unanswered`}>Unanswered</a> · <a href={`/c/${c.slug}/topics?view=solved`}>Solved</a> · <a href={`/c/${c.slug}/tags`}>Tags</a>
         </p>
       )}
-      <p>
-        <a href={`/c/${c.slug}/glossary`}>Glossary</a> — the words this community uses
-      </p>
-      <p>
-        <a href={`/c/${c.slug}/articles`}>Articles</a> — how-tos, best practices, decisions and stories
-      </p>
+    </section>
+  );
+}
+
+/** The community's shared repertoire: where each kind of knowledge lives. */
+function Knowledge({ c }: { c: CommunityDetailT }) {
+  const base = `/c/${c.slug}`;
+  const places: Array<[string, string, string]> = [
+    [`${base}/articles`, 'Articles', 'how-tos, best practices, decision records and references'],
+    [`${base}/stories`, 'Stories', 'what happened, what we did and what we learned'],
+    [`${base}/glossary`, 'Glossary', 'the words this community uses'],
+    [`${base}/collections`, 'Collections', 'reading lists and playbooks'],
+    [`${base}/files`, 'Files', 'documents, images and artifacts attached to posts and articles'],
+    [`${base}/knowledge/export`, 'Export', 'all of it as Markdown files'],
+  ];
+  return (
+    <section aria-labelledby="knowledge-h">
+      <h2 id="knowledge-h">Knowledge</h2>
+      <ul class="knowledge-places">
+        {places.map(([href, name, what]) => (
+          <li>
+            <a href={href}>{name}</a> — {what}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -155,6 +174,7 @@ export function CommunityHomePage({ ctx, c }: { ctx: ViewContext; c: CommunityDe
             </section>
           )}
           <Topics c={c} />
+          <Knowledge c={c} />
           <Activity c={c} />
         </div>
         <About c={c} />
