@@ -8,6 +8,7 @@ import { normalizeEmail, signupIssues, type SignupInput } from './accounts.rules
 import type { Me } from './accounts.schema.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { findUserByEmail, findUserByUsername, insertUser, takenFields, type UserRow } from './users.store.ts';
+import { isUniqueViolation } from '../core/db/errors.ts';
 
 /** What account services need: a database and a clock; config only to read ADMIN_EMAILS. */
 export interface AccountsCtx {
@@ -30,11 +31,6 @@ export function toMe(u: UserRow): Me {
     role: u.role,
     createdAt: u.created_at,
   };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /unique/i.test(e.message ?? '');
 }
 
 /**

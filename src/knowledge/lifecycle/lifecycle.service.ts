@@ -9,6 +9,7 @@ import { hasDemonstratedExpertise } from './expertise.ts';
 import { findKnowledgeSettings, type KnowledgeSettings } from './knowledge-settings.store.ts';
 import { checkDelete, checkEndorse, checkTransition, checkUnendorse, type ArticleState, type Refusal, type Who } from './lifecycle.rules.ts';
 import { countEndorsements, findLifecycle, wasEverProposed, type LifecycleRow } from './lifecycle.store.ts';
+import { isUniqueViolation } from '../../core/db/errors.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const REASON_MAX = 500;
@@ -125,10 +126,19 @@ export async function endorseArticle(deps: Deps, actor: Actor | null, id: number
   const verdict = checkEndorse(row.state, who, expert, settings);
   if (!verdict.ok) throw refusalError(verdict);
   const at = deps.clock.now().toISOString();
+  const already = () => conflict('You have already endorsed this article.');
   return deps.db.transaction().execute(async (tx) => {
+    // Lock the article's row first (PostgreSQL; SQLite writes one at a time anyway), so endorsements of
+    // one article count in turn and the one that completes the N always sees the others.
+    await tx.updateTable('articles').set((eb) => ({ endorsement_round: eb.ref('endorsement_round') })).where('id', '=', row.id).execute();
+    const now = await tx.selectFrom('articles').select(['state', 'endorsement_round']).where('id', '=', row.id).executeTakeFirst();
+    if (!now || now.state !== row.state || now.endorsement_round !== row.round) throw conflict('The article’s state changed meanwhile; reload and try again.');
     const mine = await tx.selectFrom('article_endorsements').select('user_id').where('article_id', '=', row.id).where('round', '=', row.round).where('user_id', '=', me.id).executeTakeFirst();
-    if (mine) throw conflict('You have already endorsed this article.');
-    await tx.insertInto('article_endorsements').values({ article_id: row.id, round: row.round, user_id: me.id, note, created_at: at }).execute();
+    if (mine) throw already();
+    // Two endorsements by the same member at the same instant: the second meets the unique key.
+    await tx.insertInto('article_endorsements').values({ article_id: row.id, round: row.round, user_id: me.id, note, created_at: at }).execute().catch((err: unknown) => {
+      throw isUniqueViolation(err) ? already() : err;
+    });
     await recordActivity(tx, { actorId: me.id, verb: 'article.endorsement_added', communityId: row.communityId, subjectType: 'article', subjectId: row.id, data: { title: row.title, ...(note ? { note } : {}) }, at });
     const count = await countEndorsements(tx, row.id, row.round);
     if (!verdict.immediate && count < settings.endorsementsRequired) return { endorsed: false };
