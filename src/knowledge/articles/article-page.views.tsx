@@ -47,7 +47,6 @@ export function ArticlePage(p: { ctx: ViewContext; community: { slug: string; na
         {/* body_html is rendered from Markdown at write time by renderMarkdown (safe HTML). */}
         {p.slots?.beforeBody}
         <div class="prose" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
-        {p.slots?.afterBody}
         <p class="actions">
           {p.canEdit && (
             <a class="button button--small" href={`${base}/a/${a.id}/edit`}>
@@ -58,6 +57,7 @@ export function ArticlePage(p: { ctx: ViewContext; community: { slug: string; na
             History
           </a>
         </p>
+        {p.slots?.afterBody}
       </article>
       {p.slots?.below}
       {p.isOwner && <OwnerForms ctx={p.ctx} slug={p.community.slug} a={a} />}

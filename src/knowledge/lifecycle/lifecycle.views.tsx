@@ -83,21 +83,21 @@ export function LifecycleHeader(p: { ctx: ViewContext; slug: string; v: Lifecycl
   const base = `/c/${p.slug}/a/${v.row.id}`;
   return (
     <section class="lifecycle" aria-label="Lifecycle">
-      <p class="meta">
-        State: <StateBadge state={v.row.state} />
-        {v.row.reviewedAt && (
-          <>
-            {' '}
-            · last endorsed <TimeAgo at={v.row.reviewedAt} />
-          </>
-        )}
-        {v.row.reviewDueAt && (
-          <>
-            {' '}
-            · review due <time datetime={v.row.reviewDueAt}>{v.row.reviewDueAt.slice(0, 10)}</time>
-          </>
-        )}
-      </p>
+      {(v.row.reviewedAt ?? v.row.reviewDueAt) && (
+        <p class="meta">
+          {v.row.reviewedAt && (
+            <>
+              Last endorsed <TimeAgo at={v.row.reviewedAt} />
+            </>
+          )}
+          {v.row.reviewedAt && v.row.reviewDueAt && ' · '}
+          {v.row.reviewDueAt && (
+            <>
+              Review due <time datetime={v.row.reviewDueAt}>{v.row.reviewDueAt.slice(0, 10)}</time>
+            </>
+          )}
+        </p>
+      )}
       {v.successor && <p class="notice lifecycle-successor">Superseded by {articleLink(p.slug, v.successor)}.</p>}
       {v.supersedes.length > 0 && (
         <p class="meta lifecycle-supersedes">
@@ -111,12 +111,16 @@ export function LifecycleHeader(p: { ctx: ViewContext; slug: string; v: Lifecycl
           .
         </p>
       )}
-      {v.viewer.transitions.length > 0 && (
+      {/* Proposing a draft is the next step its owners take, so it is in view; other changes are tucked away. */}
+      {v.viewer.transitions.includes('proposed') && <TransitionForm ctx={p.ctx} action={`${base}/transition`} to="proposed" candidates={p.candidates} idPrefix="lc-proposed-" />}
+      {v.viewer.transitions.some((to) => to !== 'proposed') && (
         <details class="lifecycle-actions">
           <summary>Change the state</summary>
-          {v.viewer.transitions.map((to) => (
-            <TransitionForm ctx={p.ctx} action={`${base}/transition`} to={to} candidates={p.candidates} idPrefix={`lc-${to}-`} />
-          ))}
+          {v.viewer.transitions
+            .filter((to) => to !== 'proposed')
+            .map((to) => (
+              <TransitionForm ctx={p.ctx} action={`${base}/transition`} to={to} candidates={p.candidates} idPrefix={`lc-${to}-`} />
+            ))}
         </details>
       )}
     </section>
