@@ -32,6 +32,14 @@ export function storedPath(deps: Deps, storageKey: string): string {
   return path.join(uploadsDir(deps), storageKey);
 }
 
+/**
+ * Removes stored files whose rows are gone (an article deleted with its attachments). Call after the
+ * deleting transaction commits; a file that is already missing is fine.
+ */
+export async function discardStoredFiles(deps: Deps, storageKeys: string[]): Promise<void> {
+  await Promise.all(storageKeys.map((k) => fs.rm(storedPath(deps, k), { force: true })));
+}
+
 /** May the actor attach files to a post? Its author while a member, and the community's stewards and moderators. */
 export function mayAttachToPost(actor: Actor | null, access: CommunityAccess, authorId: number): boolean {
   return actor !== null && canPost(actor, access) && (actor.id === authorId || isModerator(access));

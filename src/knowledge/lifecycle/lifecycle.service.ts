@@ -10,6 +10,7 @@ import { findKnowledgeSettings, type KnowledgeSettings } from './knowledge-setti
 import { checkDelete, checkEndorse, checkTransition, checkUnendorse, type ArticleState, type Refusal, type Who } from './lifecycle.rules.ts';
 import { countEndorsements, findLifecycle, wasEverProposed, type LifecycleRow } from './lifecycle.store.ts';
 import { isUniqueViolation } from '../../core/db/errors.ts';
+import { discardStoredFiles } from '../attachments/attachments.service.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const REASON_MAX = 500;
@@ -167,9 +168,13 @@ export async function deleteArticle(deps: Deps, actor: Actor | null, id: number)
   const verdict = checkDelete(row.state, await wasEverProposed(deps.db, row.id), who);
   if (!verdict.ok) throw refusalError(verdict);
   const at = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (tx) => {
+  const files = await deps.db.transaction().execute(async (tx) => {
+    const attached = await tx.selectFrom('attachments').select('storage_key').where('article_id', '=', row.id).execute();
     await tx.deleteFrom('articles').where('id', '=', row.id).execute();
     await recordActivity(tx, { actorId: me.id, verb: 'article.deleted', communityId: row.communityId, subjectType: 'article', subjectId: row.id, data: { title: row.title, state: row.state }, at });
+    return attached.map((a) => a.storage_key);
   });
+  // The attachment rows went with the article (cascade); their files go once that is committed.
+  await discardStoredFiles(deps, files);
   return { communitySlug: r.community.slug };
 }
