@@ -12,7 +12,7 @@ export async function seedCommand(config: Config, io: CliIo, clock = systemClock
     return EXIT.failed;
   }
   io.out.write(`Seeded the demo organisation "${r.organisation}" into ${describeDatabase(config)}: `);
-  io.out.write(`${r.counts.users} people, ${r.counts.communities} communities, ${r.counts.topics} topics, ${r.counts.posts} posts, ${r.counts.articles} articles, ${r.counts.terms} glossary terms.\n`);
+  io.out.write(`${r.counts.users} people, ${r.counts.communities} communities, ${r.counts.topics} topics, ${r.counts.posts} posts, ${r.counts.articles} articles, ${r.counts.terms} glossary terms, ${r.counts.collections} collections.\n`);
   io.out.write(`Sign in as: ${r.username} / ${r.password}\n`);
   return EXIT.ok;
 }

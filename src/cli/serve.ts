@@ -47,7 +47,7 @@ export async function startServer(config: Config, io: CliIo, opts: { log?: Log; 
     const url = config.port === 0 ? config.baseUrl.replace(/:0$/, `:${port}`) : config.baseUrl;
     io.out.write(`Guildhall is running at ${url}\n`);
     if (seeded) {
-      io.out.write(`Seeded the demo organisation "${seeded.organisation}": ${seeded.counts.communities} communities, ${seeded.counts.users} people, ${seeded.counts.topics} topics.\n`);
+      io.out.write(`Seeded the demo organisation "${seeded.organisation}": ${seeded.counts.communities} communities, ${seeded.counts.users} people, ${seeded.counts.topics} topics, ${seeded.counts.articles} articles.\n`);
       io.out.write(`Sign in as: ${seeded.username} / ${seeded.password}\n`);
     }
     return {

@@ -10,6 +10,8 @@ export interface DemoArticle {
   tags: string[];
   wiki?: boolean;
   daysAgo: number;
+  /** For an endorsed article: the steward (not an owner) whose endorsement endorsed it. */
+  endorsedBy?: string;
   body: string;
 }
 
@@ -29,6 +31,7 @@ export const demoArticles: DemoArticle[] = [
     owners: ['grace'],
     type: 'best-practice',
     state: 'endorsed',
+    endorsedBy: 'demo',
     title: 'Test every modal dialog with the keyboard before review',
     tags: ['dialogs', 'keyboard', 'testing'],
     daysAgo: 20,
@@ -75,10 +78,11 @@ Write down what you found in the team's checklist thread.`,
   },
   {
     community: 'data-engineering',
-    author: 'meilin',
-    owners: ['hannah'],
+    author: 'hannah',
+    owners: ['rahul'],
     type: 'decision-record',
     state: 'endorsed',
+    endorsedBy: 'meilin',
     title: 'ADR 7: late events go to a correction table, not back into the daily partition',
     tags: ['streaming', 'late-data'],
     daysAgo: 30,
@@ -126,6 +130,7 @@ The test passes when the query returns no rows.`,
     author: 'nadia',
     type: 'story',
     state: 'endorsed',
+    endorsedBy: 'rahul',
     title: 'The night the checkout latency doubled',
     tags: ['latency', 'checkout'],
     daysAgo: 15,
@@ -151,9 +156,11 @@ A healthy dashboard can hide a slow path. When latency moves for one region only
   },
   {
     community: 'lisbon-makers',
-    author: 'joao',
+    author: 'lucas',
+    owners: ['pedro'],
     type: 'reference',
     state: 'endorsed',
+    endorsedBy: 'joao',
     title: 'Filament cheat sheet for outdoor parts',
     tags: ['3d-printing', 'materials'],
     wiki: true,
@@ -177,4 +184,29 @@ export const demoTerms: DemoTerm[] = [
   { community: 'incident-review', owner: 'rahul', term: 'Blameless review', synonyms: ['blameless'], definition: 'A review of an incident that looks for how the system let it happen, not for whom to blame.', daysAgo: 35 },
   { community: 'incident-review', owner: 'nadia', term: 'p99', synonyms: ['p99 latency'], definition: 'The latency that 99% of requests stay under.', daysAgo: 16 },
   { community: 'lisbon-makers', owner: 'joao', term: 'PETG', synonyms: [], definition: 'A tough, weather-resistant filament that prints almost as easily as PLA.', daysAgo: 13 },
+];
+
+/** A reading list: articles (by title) and topics (by title) of one community, in order. */
+export interface DemoCollection {
+  community: string;
+  owner: string;
+  title: string;
+  description: string;
+  items: Array<{ article?: string; topic?: string; note?: string }>;
+  daysAgo: number;
+}
+
+export const demoCollections: DemoCollection[] = [
+  {
+    community: 'accessibility-guild',
+    owner: 'grace',
+    title: 'Starter kit: your first accessibility review',
+    description: 'Read these in order before you review your first pull request for accessibility.',
+    items: [
+      { article: 'Check a page with a screen reader in ten minutes', note: 'Start here: ten minutes, no setup beyond a screen reader.' },
+      { article: 'Test every modal dialog with the keyboard before review' },
+      { topic: 'How do we test focus order in modal dialogs?', note: 'The discussion behind the practice.' },
+    ],
+    daysAgo: 6,
+  },
 ];

@@ -138,6 +138,24 @@ describeEachDialect('seedDemo', (dialect) => {
       expect(activity.length).toBe(articles.length + (result.seeded ? result.counts.terms : 0));
     });
 
+    it('gives every endorsed article its recorded path (draft → proposed → endorsed by a non-owner) and a review date; a reading list', async () => {
+      const articles = await h.db.selectFrom('articles').select(['id', 'state', 'review_due_at']).execute();
+      for (const a of articles) {
+        const path = (await h.db.selectFrom('article_transitions').select(['from_state', 'to_state', 'actor_id']).where('article_id', '=', a.id).orderBy('id').execute()).map((t) => `${t.from_state}→${t.to_state}`);
+        const want = { draft: [], proposed: ['draft→proposed'], endorsed: ['draft→proposed', 'proposed→endorsed'] }[a.state as 'draft' | 'proposed' | 'endorsed'];
+        expect(path).toEqual(want);
+        expect(a.review_due_at === null).toBe(a.state !== 'endorsed');
+      }
+      const selfEndorsed = await h.db
+        .selectFrom('article_endorsements')
+        .innerJoin('article_owners', (j) => j.onRef('article_owners.article_id', '=', 'article_endorsements.article_id').onRef('article_owners.user_id', '=', 'article_endorsements.user_id'))
+        .select('article_endorsements.article_id')
+        .execute();
+      expect(selfEndorsed).toEqual([]);
+      const items = await h.db.selectFrom('collection_items').select(['target_type', 'position']).orderBy('position').execute();
+      expect(items.map((i) => i.target_type)).toEqual(['article', 'article', 'topic']);
+    });
+
     it('refuses to seed a second time and writes nothing', async () => {
       const before = await Promise.all([count(h, 'users'), count(h, 'communities'), count(h, 'posts'), count(h, 'activity')]);
       const again = await seedDemo(h.db, { now: NOW });

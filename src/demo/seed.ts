@@ -17,7 +17,7 @@ export const demoTopics: DemoTopic[] = [...accessibilityTopics, ...dataTopics, .
 
 /** What seeding did: the sign-in to print, or why nothing was written. */
 export type SeedResult =
-  | { seeded: true; organisation: string; username: string; password: string; counts: { users: number; communities: number; topics: number; posts: number; articles: number; terms: number } }
+  | { seeded: true; organisation: string; username: string; password: string; counts: { users: number; communities: number; topics: number; posts: number; articles: number; terms: number; collections: number } }
   | { seeded: false; reason: string };
 
 const HOUR = 3_600_000;
