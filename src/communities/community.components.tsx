@@ -61,7 +61,9 @@ export function activityPhrase(verb: string): string {
     'topic.created': 'started a topic',
     'post.created': 'replied to a topic',
     'article.created': 'wrote an article',
+    'article.endorsed': 'endorsed an article',
     'glossary.term_created': 'defined a glossary term',
+    'collection.created': 'put together a collection',
   };
   return phrases[verb] ?? verb.replace(/^[a-z]+\./, '').replace(/_/g, ' ');
 }

@@ -5,7 +5,7 @@ import type { Db } from './db/index.ts';
  * profiles). A list, not "everything": votes, join requests, rejections, invitations and removals are
  * recorded for analytics but are nobody else's business, and a new verb is shown only on purpose.
  */
-export const PUBLIC_VERBS = ['topic.created', 'post.created', 'community.created', 'community.joined', 'article.created', 'glossary.term_created'] as const;
+export const PUBLIC_VERBS = ['topic.created', 'post.created', 'community.created', 'community.joined', 'article.created', 'article.endorsed', 'glossary.term_created', 'collection.created'] as const;
 export type PublicVerb = (typeof PUBLIC_VERBS)[number];
 
 /** One act, appended to the activity stream in the same transaction as the act itself. */

@@ -40,6 +40,14 @@ export function describeActivity(e: FeedEntry): ActivitySentence {
       verbPhrase = 'wrote';
       object = { text: quoted(e.data.title, 'an article'), href: `${communityHref}/a/${e.subjectId ?? ''}` };
       break;
+    case 'article.endorsed':
+      verbPhrase = 'endorsed';
+      object = { text: quoted(e.data.title, 'an article'), href: `${communityHref}/a/${e.subjectId ?? ''}` };
+      break;
+    case 'collection.created':
+      verbPhrase = 'put together';
+      object = { text: quoted(e.data.title, 'a collection'), href: `${communityHref}/collections/${e.subjectId ?? ''}` };
+      break;
     case 'glossary.term_created':
       verbPhrase = 'defined';
       object = { text: quoted(e.data.term, 'a term'), href: `${communityHref}/glossary/${e.subjectId ?? ''}` };

@@ -69,6 +69,12 @@ describeEachDialect('home and activity feed', (dialect) => {
       const items = await feed();
       expect(items.find((i) => i.verb === 'article.created')).toMatchObject({ text: 'Ben Member wrote “Hone a blade” in Open Kitchen', url: `/c/${w.pub.slug}/a/${a.json().id}` });
       expect(items.find((i) => i.verb === 'glossary.term_created')).toMatchObject({ text: 'Ben Member defined “Mise en place” in Open Kitchen', url: `/c/${w.pub.slug}/glossary/${g.json().id}` });
+      const c = await api(t, 'POST', `/api/v1/communities/${w.pub.slug}/collections`, { title: 'Knife basics' }, w.as.member);
+      expect(c.statusCode, c.body).toBe(201);
+      expect((await feed()).find((i) => i.verb === 'collection.created')).toMatchObject({ text: 'Ben Member put together “Knife basics” in Open Kitchen', url: `/c/${w.pub.slug}/collections/${c.json().id}` });
+      expect((await api(t, 'POST', `/api/v1/articles/${a.json().id}/transitions`, { to: 'proposed' }, w.as.member)).statusCode).toBe(200);
+      expect((await api(t, 'POST', `/api/v1/articles/${a.json().id}/endorsements`, {}, w.as.steward)).statusCode).toBe(201);
+      expect((await feed()).find((i) => i.verb === 'article.endorsed')).toMatchObject({ text: 'Ana Steward endorsed “Hone a blade” in Open Kitchen', url: `/c/${w.pub.slug}/a/${a.json().id}` });
       expect(JSON.stringify(items)).not.toContain('Secret recipe');
       expect((await feed(w.as.member)).some((i) => i.text.includes('Secret recipe'))).toBe(true);
     });
