@@ -1,44 +1,23 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, makeCommunity, makeUser, TEST_PASSWORD } from '../test/helpers/factories.ts';
-import { checkPage, chromiumMissing, launchBrowser, openPage, SKIP_REASON, startApp, type CheckedPage } from './harness.ts';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addMember, makeCommunity } from '../test/helpers/factories.ts';
+import { checkPage, chromiumMissing, SKIP_REASON, useJourney } from './harness.ts';
 
 // Skipped, and says so, when Debian's chromium is not installed (see harness.ts).
 if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
 
 describe.skipIf(chromiumMissing)(`reacting, bookmarking, mentions and moderation in Chromium${chromiumMissing ? ' (SKIPPED: no chromium)' : ''}`, { timeout: 180_000 }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startApp>>;
-  const contexts: CheckedPage[] = [];
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
-  });
-  afterAll(async () => {
-    for (const cp of contexts) await cp.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function member(username: string, displayName: string): Promise<CheckedPage & { id: number }> {
-    const user = await makeUser(server.t.deps.db, { username, display_name: displayName });
-    const cp = await openPage(browser, server.baseUrl);
-    contexts.push(cp);
-    await cp.page.goto('/signin');
-    await cp.page.fill('[name="login"]', username);
-    await cp.page.fill('[name="password"]', TEST_PASSWORD);
-    await Promise.all([cp.page.waitForURL((u) => !u.pathname.startsWith('/signin')), cp.page.getByRole('button', { name: 'Sign in' }).click()]);
-    return { ...cp, id: user.id };
-  }
+  const journey = useJourney();
+  const member = (username: string, displayName: string) => journey.member(username, displayName);
   const mainText = (page: Page) => page.locator('main').innerText();
 
   it('a member reacts, bookmarks and mentions; the mentioned one is told; a steward closes the topic as a duplicate', async () => {
     const steward = await member('sade-steward', 'Sade Adeyemi');
     const asker = await member('ivo-asks', 'Ivo Marek');
     const helper = await member('lena-helps', 'Lena Park');
-    const c = await makeCommunity(server.t.deps.db, steward.id, { slug: 'forge', name: 'The Forge', domain_statement: 'Blacksmithing.' });
-    await addMember(server.t.deps.db, c.id, asker.id);
-    await addMember(server.t.deps.db, c.id, helper.id);
+    const c = await makeCommunity(journey.server.t.deps.db, steward.id, { slug: 'forge', name: 'The Forge', domain_statement: 'Blacksmithing.' });
+    await addMember(journey.server.t.deps.db, c.id, asker.id);
+    await addMember(journey.server.t.deps.db, c.id, helper.id);
 
     // Ivo starts two topics (the second repeats the first).
     const start = async (title: string) => {

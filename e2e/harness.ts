@@ -4,8 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/helpers/app.ts';
+import { makeUser, TEST_PASSWORD } from '../test/helpers/factories.ts';
 
 /*
  * What every browser test needs: Debian's Chromium, the real app listening on a free port over a
@@ -116,4 +117,54 @@ export async function checkPage(cp: CheckedPage, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 900 });
   expect(cp.problems, `${name}: CSP violations or page errors`).toEqual([]);
+}
+
+/** What a journey works with: the running app, and people signed in through the real form. */
+export interface Journey {
+  readonly server: Awaited<ReturnType<typeof startApp>>;
+  /** Signs an existing person in through /signin, in a browser context of their own. */
+  signedIn(username: string): Promise<CheckedPage>;
+  /** Makes a person with the factory (password TEST_PASSWORD) and signs them in. */
+  member(username: string, displayName: string): Promise<CheckedPage & { id: number }>;
+}
+
+/**
+ * Sets up a journey inside a describe block: Chromium and the app start before its tests and stop
+ * after them, with every browser context the journey opened.
+ */
+export function useJourney(): Journey {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startApp>> | undefined;
+  const contexts: CheckedPage[] = [];
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
+  });
+  afterAll(async () => {
+    for (const cp of contexts) await cp.context.close();
+    await browser?.close();
+    await server?.close();
+  });
+  const running = () => {
+    if (!server) throw new Error('the journey has not started');
+    return server;
+  };
+  async function signedIn(username: string): Promise<CheckedPage> {
+    const cp = await openPage(browser, running().baseUrl);
+    contexts.push(cp);
+    await cp.page.goto('/signin');
+    await cp.page.fill('[name="login"]', username);
+    await cp.page.fill('[name="password"]', TEST_PASSWORD);
+    await Promise.all([cp.page.waitForURL((u) => !u.pathname.startsWith('/signin')), cp.page.getByRole('button', { name: 'Sign in' }).click()]);
+    return cp;
+  }
+  return {
+    get server() {
+      return running();
+    },
+    signedIn,
+    async member(username, displayName) {
+      const user = await makeUser(running().t.deps.db, { username, display_name: displayName });
+      return { ...(await signedIn(username)), id: user.id };
+    },
+  };
 }

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, signInAs } from '../test/helpers/app.ts';
-import { addMember, makeCommunity, makeUser, TEST_PASSWORD } from '../test/helpers/factories.ts';
-import { checkPage, chromiumMissing, launchBrowser, openPage, SKIP_REASON, startApp, type CheckedPage } from './harness.ts';
+import { addMember, makeCommunity, makeUser } from '../test/helpers/factories.ts';
+import { checkPage, chromiumMissing, SKIP_REASON, useJourney } from './harness.ts';
 
 // Skipped, and says so, when Debian's chromium is not installed (see harness.ts).
 if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
@@ -10,31 +9,11 @@ if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
 const QUESTION = 'How long should bulk fermentation take at 24 °C?';
 
 describe.skipIf(chromiumMissing)(`a solved thread becomes an endorsed article in Chromium${chromiumMissing ? ' (SKIPPED: no chromium)' : ''}`, { timeout: 240_000 }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startApp>>;
-  const contexts: CheckedPage[] = [];
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
-  });
-  afterAll(async () => {
-    for (const cp of contexts) await cp.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** Signs `username` in through the real form in a browser context of its own. */
-  async function signedIn(username: string): Promise<CheckedPage> {
-    const cp = await openPage(browser, server.baseUrl);
-    contexts.push(cp);
-    await cp.page.goto('/signin');
-    await cp.page.fill('[name="login"]', username);
-    await cp.page.fill('[name="password"]', TEST_PASSWORD);
-    await Promise.all([cp.page.waitForURL((u) => !u.pathname.startsWith('/signin')), cp.page.getByRole('button', { name: 'Sign in' }).click()]);
-    return cp;
-  }
+  const journey = useJourney();
+  const signedIn = (username: string) => journey.signedIn(username);
 
   it('B promotes a solved thread, edits the draft and proposes it; steward S endorses it; the glossary hint explains a term', async () => {
-    const { t } = server;
+    const { t } = journey.server;
     const db = t.deps.db;
     const steward = await makeUser(db, { username: 'sara-steward', display_name: 'Sara Steward' });
     const asker = await makeUser(db, { username: 'asha-asks', display_name: 'Asha Asks' });

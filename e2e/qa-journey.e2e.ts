@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, makeCommunity, makeUser, TEST_PASSWORD } from '../test/helpers/factories.ts';
-import { checkPage, chromiumMissing, launchBrowser, openPage, SKIP_REASON, startApp, type CheckedPage } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addMember, makeCommunity } from '../test/helpers/factories.ts';
+import { checkPage, chromiumMissing, SKIP_REASON, useJourney } from './harness.ts';
 
 // Skipped, and says so, when Debian's chromium is not installed (see harness.ts).
 if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
@@ -26,29 +26,8 @@ const QUESTION = [
 const ANSWER = 'It is **hungry**: acetone means the yeast ran out of food. Feed it twice a day, and keep it at `24 °C`.\n\n> A hungry starter is a loud starter.';
 
 describe.skipIf(chromiumMissing)(`a question asked, answered and solved in Chromium${chromiumMissing ? ' (SKIPPED: no chromium)' : ''}`, { timeout: 180_000 }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startApp>>;
-  const contexts: CheckedPage[] = [];
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
-  });
-  afterAll(async () => {
-    for (const cp of contexts) await cp.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A member made with the factory, signed in through the real form, in a browser context of their own. */
-  async function member(username: string, displayName: string): Promise<CheckedPage & { id: number }> {
-    const user = await makeUser(server.t.deps.db, { username, display_name: displayName });
-    const cp = await openPage(browser, server.baseUrl);
-    contexts.push(cp);
-    await cp.page.goto('/signin');
-    await cp.page.fill('[name="login"]', username);
-    await cp.page.fill('[name="password"]', TEST_PASSWORD);
-    await Promise.all([cp.page.waitForURL((u) => !u.pathname.startsWith('/signin')), cp.page.getByRole('button', { name: 'Sign in' }).click()]);
-    return { ...cp, id: user.id };
-  }
+  const journey = useJourney();
+  const member = (username: string, displayName: string) => journey.member(username, displayName);
 
   const mainText = (page: Page) => page.locator('main').innerText();
   const listTitles = async (page: Page, url: string) => {
@@ -59,8 +38,8 @@ describe.skipIf(chromiumMissing)(`a question asked, answered and solved in Chrom
   it('A asks with Markdown and a code block, B answers, A accepts; the topic shows as solved in the lists', async () => {
     const asker = await member('amara-asks', 'Amara Okafor');
     const helper = await member('bruno-bakes', 'Bruno Santos');
-    const community = await makeCommunity(server.t.deps.db, asker.id, { slug: 'sourdough', name: 'Sourdough Circle', domain_statement: 'Starters, crumb and crust.' });
-    await addMember(server.t.deps.db, community.id, helper.id);
+    const community = await makeCommunity(journey.server.t.deps.db, asker.id, { slug: 'sourdough', name: 'Sourdough Circle', domain_statement: 'Starters, crumb and crust.' });
+    await addMember(journey.server.t.deps.db, community.id, helper.id);
     const a = asker.page;
     const b = helper.page;
 
@@ -102,7 +81,7 @@ describe.skipIf(chromiumMissing)(`a question asked, answered and solved in Chrom
     await Promise.all([a.waitForURL((u) => u.pathname === topicUrl), a.getByRole('button', { name: 'Accept this answer' }).click()]);
     await expect.poll(() => mainText(a)).toContain('Accepted answer');
     await checkPage(asker, 'qa-topic-accepted');
-    const row = await server.t.deps.db.selectFrom('topics').select(['accepted_post_id', 'answer_count']).where('title', '=', TITLE).executeTakeFirstOrThrow();
+    const row = await journey.server.t.deps.db.selectFrom('topics').select(['accepted_post_id', 'answer_count']).where('title', '=', TITLE).executeTakeFirstOrThrow();
     expect(row.accepted_post_id).not.toBeNull();
     expect(row.answer_count).toBe(1);
 
@@ -125,7 +104,7 @@ describe.skipIf(chromiumMissing)(`a question asked, answered and solved in Chrom
     }
 
     // The opening post's revision history, if there is one to see.
-    const opening = await server.t.deps.db.selectFrom('posts').innerJoin('topics', 'topics.id', 'posts.topic_id').select('posts.id').where('topics.title', '=', TITLE).where('posts.kind', '=', 'opening').executeTakeFirstOrThrow();
+    const opening = await journey.server.t.deps.db.selectFrom('posts').innerJoin('topics', 'topics.id', 'posts.topic_id').select('posts.id').where('topics.title', '=', TITLE).where('posts.kind', '=', 'opening').executeTakeFirstOrThrow();
     const revisions = await a.goto(`${topicUrl}/posts/${opening.id}/revisions`);
     if (revisions?.status() === 200) await checkPage(asker, 'qa-revisions');
   });
