@@ -22,6 +22,8 @@ import { collectionsRoutes } from '../knowledge/collections/collections.routes.t
 import { linksRoutes } from '../knowledge/links/links.routes.ts';
 import { storiesRoutes } from '../knowledge/stories/stories.routes.ts';
 import { transferRoutes } from '../knowledge/transfer/transfer.routes.ts';
+import { searchRoutes } from '../search/search.routes.ts';
+import { relatedRoutes } from '../search/related/related.routes.ts';
 import { countUnread } from '../notifications/notifications.store.ts';
 import { markdownRoutes } from './markdown/markdown.routes.ts';
 import { homeRoutes } from '../home/home.routes.ts';
@@ -99,6 +101,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     await linksRoutes(scope, deps);
     await storiesRoutes(scope, deps);
     await transferRoutes(scope, deps);
+    await searchRoutes(scope, deps);
+    await relatedRoutes(scope, deps);
     await adminRoutes(scope, deps);
   });
   return app;

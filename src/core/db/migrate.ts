@@ -12,6 +12,8 @@ import { addArticleLifecycle } from './migrations/202611261700_add_article_lifec
 import { createAttachments } from './migrations/202611261710_create_attachments.ts';
 import { createCollectionsAndLinks } from './migrations/202611261720_create_collections_and_links.ts';
 import { addStoriesAndCaptures } from './migrations/202611261730_add_stories_and_captures.ts';
+import { createSearchIndex } from './migrations/202611261800_create_search_index.ts';
+import { createImportSources } from './migrations/202611261810_create_import_sources.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +28,8 @@ const migrations: Record<string, Migration> = {
   '202611261710_create_attachments': createAttachments,
   '202611261720_create_collections_and_links': createCollectionsAndLinks,
   '202611261730_add_stories_and_captures': addStoriesAndCaptures,
+  '202611261800_create_search_index': createSearchIndex,
+  '202611261810_create_import_sources': createImportSources,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */

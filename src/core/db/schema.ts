@@ -4,6 +4,8 @@ import type { AttachmentsTables } from './tables/attachments.ts';
 import type { CollectionsTables } from './tables/collections.ts';
 import type { LinksTables } from './tables/links.ts';
 import type { StoriesTables } from './tables/stories.ts';
+import type { SearchTables } from './tables/search.ts';
+import type { SourcesTables } from './tables/sources.ts';
 
 /** Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC text in both dialects. */
 export interface UserTable {
@@ -247,7 +249,7 @@ export interface TopicReadTable {
   read_at: string;
 }
 
-export interface Database extends LifecycleTables, AttachmentsTables, CollectionsTables, LinksTables, StoriesTables {
+export interface Database extends LifecycleTables, AttachmentsTables, CollectionsTables, LinksTables, StoriesTables, SearchTables, SourcesTables {
   users: UserTable;
   sessions: SessionTable;
   password_resets: PasswordResetTable;

@@ -1,0 +1,6 @@
+/**
+ * Tables of the sources feature (added to Database in ../schema.ts). Add one interface per table and
+ * one entry per table to SourcesTables.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SourcesTables {}
