@@ -1,4 +1,5 @@
 import { recordActivity } from '../core/activity.ts';
+import { indexUser } from '../search/search.index.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db/index.ts';
@@ -52,6 +53,7 @@ export async function registerUser(ctx: AccountsCtx, input: SignupInput, opts: {
   try {
     return await ctx.db.transaction().execute(async (tx) => {
       const user = await insertUser(tx, { username, email, passwordHash, displayName: input.displayName.trim(), role, at });
+      await indexUser(tx, user.id);
       await recordActivity(tx, { actorId: user.id, verb: 'user.signed_up', subjectType: 'user', subjectId: user.id, data: { role }, at });
       return user;
     });

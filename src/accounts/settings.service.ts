@@ -1,4 +1,5 @@
 import { recordActivity } from '../core/activity.ts';
+import { indexUser } from '../search/search.index.ts';
 import type { Deps } from '../core/deps.ts';
 import { badRequest, notFound } from '../core/http/errors.ts';
 import { wrongCurrentPassword } from './accounts.errors.ts';
@@ -31,6 +32,7 @@ export async function updateProfile(ctx: Ctx, userId: number, patch: ProfilePatc
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (tx) => {
     const user = await updateUserProfile(tx, userId, p, at);
+    await indexUser(tx, userId);
     await recordActivity(tx, { actorId: userId, verb: 'profile.updated', subjectType: 'user', subjectId: userId, data: { fields: Object.keys(p) }, at });
     return user;
   });

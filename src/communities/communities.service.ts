@@ -1,5 +1,6 @@
 import type { Deps } from '../core/deps.ts';
 import { recordActivity } from '../core/activity.ts';
+import { indexCommunity } from '../search/search.index.ts';
 import type { FieldIssue } from '../core/http/errors.ts';
 import { canEditCommunity, type Actor } from '../core/permissions/index.ts';
 import type { CommunityRow } from './communities.access.ts';
@@ -91,6 +92,7 @@ export async function createCommunity(deps: Deps, actor: Actor, input: Community
     if (!row) throw communityErrors.slugTaken(value.slug);
     await tx.insertInto('memberships').values({ community_id: row.id, user_id: actor.id, role: 'steward', created_at: at }).execute();
     await replaceTags(tx, row.id, value.tags ?? []);
+    await indexCommunity(tx, row.id);
     await recordActivity(tx, { actorId: actor.id, verb: 'community.created', communityId: row.id, subjectType: 'community', subjectId: row.id, data: { slug: row.slug, name: row.name }, at });
     return row;
   });
@@ -115,6 +117,7 @@ export async function updateCommunity(deps: Deps, actor: Actor, found: Found, pa
     if (value.slug !== community.slug && (await slugTaken(tx, value.slug, community.id))) throw communityErrors.slugTaken(value.slug);
     const row = await updateCommunityRow(tx, community.id, { ...columns(value), updated_at: at });
     if (changed.includes('tags')) await replaceTags(tx, row.id, value.tags ?? []);
+    await indexCommunity(tx, row.id);
     await recordActivity(tx, { actorId: actor.id, verb: 'community.updated', communityId: row.id, subjectType: 'community', subjectId: row.id, data: { fields: changed }, at });
     return row;
   });

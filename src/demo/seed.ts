@@ -11,6 +11,7 @@ import { accessibilityTopics } from './topics-accessibility.ts';
 import { dataTopics } from './topics-data.ts';
 import { incidentTopics } from './topics-incidents.ts';
 import { makersTopics } from './topics-makers.ts';
+import { rebuildSearchIndex } from '../search/search.index.ts';
 
 /** Every demo topic, across the four communities. */
 export const demoTopics: DemoTopic[] = [...accessibilityTopics, ...dataTopics, ...makersTopics, ...incidentTopics];
@@ -172,6 +173,7 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
         return id;
       },
     });
+    await rebuildSearchIndex(tx);
 
     return {
       seeded: true,

@@ -13,6 +13,7 @@ import { findPostById, type Post } from './posts.store.ts';
 import { insertRevision } from './revisions.store.ts';
 import { checkTags } from './tags.ts';
 import { recordLinks } from '../knowledge/links/links.store.ts';
+import { indexPost, indexTopic } from '../search/search.index.ts';
 import { setTopicTags, tagsOfTopics } from './tags.store.ts';
 import { markTopicDeleted, recordPostRemoved, updateTopicTitle } from './topics.store.ts';
 
@@ -82,6 +83,7 @@ export async function editPost(deps: Deps, actorIn: Actor | null, postId: number
     if (tagsChanged) await setTopicTags(tx, topic.id, topic.communityId, tags ?? []);
     const changed = revision !== null || tagsChanged;
     if (changed) {
+      await (opening ? indexTopic(tx, topic.id) : indexPost(tx, postId));
       await recordActivity(tx, { actorId: actor.id, verb: 'post.edited', communityId: topic.communityId, subjectType: 'post', subjectId: postId, data: { topicId: topic.id, revision, tagsChanged }, at });
     }
     return { changed, revision };
@@ -115,6 +117,7 @@ export async function deletePost(deps: Deps, actorIn: Actor | null, postId: numb
     if (!(await markPostDeleted(tx, postId, { at, reason, byId: actor.id }))) throw conflict('This post is already deleted');
     if (topicDeleted) await markTopicDeleted(tx, topic.id, { at, reason, byId: actor.id });
     else await recordPostRemoved(tx, topic.id, postId, { answer: post.kind === 'answer' });
+    await indexTopic(tx, topic.id);
     await recordActivity(tx, { actorId: actor.id, verb: 'post.deleted', communityId: topic.communityId, subjectType: 'post', subjectId: postId, data: { topicId: topic.id, reason, topicDeleted }, at });
   });
   const fresh = await findPostById(deps.db, postId);

@@ -15,6 +15,7 @@ import { insertPost, type Post } from './posts.store.ts';
 import { markRead } from './read-state.store.ts';
 import { checkTags } from './tags.ts';
 import { recordLinks } from '../knowledge/links/links.store.ts';
+import { indexPost, indexTopic } from '../search/search.index.ts';
 import { setTopicTags } from './tags.store.ts';
 import { insertTopic, recordPostOnTopic, type TopicSummary } from './topics.store.ts';
 
@@ -50,6 +51,7 @@ export async function startTopic(deps: Deps, actor: Actor | null, slug: string, 
     await setTopicTags(tx, id, community.id, tags);
     await insertCrossposts(tx, id, targets.map((c) => c.id), actor.id, at);
     await markRead(tx, actor.id, id, postId, at);
+    await indexTopic(tx, id);
     await recordActivity(tx, { actorId: actor.id, verb: 'topic.created', communityId: community.id, subjectType: 'topic', subjectId: id, data: { title, kind: input.kind }, at });
     await notifyOnNewPost(tx, { postId, topicId: id, communityId: community.id, authorId: actor.id, kind: 'opening', mentionedUserIds: rendered.mentionedUserIds, at });
     return id;
@@ -78,6 +80,7 @@ export async function replyToTopic(deps: Deps, actor: Actor | null, topicId: num
     const id = await insertPost(tx, { topicId, authorId: actor.id, kind, body: rendered.body, bodyHtml: rendered.html, at });
     await recordLinks(tx, { kind: 'post', id }, rendered.html, deps.config.baseUrl, at);
     await recordPostOnTopic(tx, topicId, at, { answer: kind === 'answer' });
+    await indexPost(tx, id);
     await recordActivity(tx, { actorId: actor.id, verb: 'post.created', communityId: topic.communityId, subjectType: 'post', subjectId: id, data: { topicId, title: topic.title, kind }, at });
     await notifyOnNewPost(tx, { postId: id, topicId, communityId: topic.communityId, authorId: actor.id, kind, mentionedUserIds: rendered.mentionedUserIds, at });
     return id;

@@ -8,6 +8,7 @@ import { loadReadableTopic, requireActor, requireMember, requireOpenTopic } from
 import { mayAcceptAnswer } from './answers.rules.ts';
 import type { AcceptedState } from './answers.schema.ts';
 import { findPostTarget, setAcceptedPost, type TopicTarget } from './answers.store.ts';
+import { indexTopicSolved } from '../../search/search.index.ts';
 
 const DOING = 'accept answers';
 
@@ -40,6 +41,7 @@ export async function acceptAnswer(deps: Deps, actor: Actor | null, topicId: num
     const changed = await setAcceptedPost(tx, topic.id, postId);
     if (!changed) return;
     const communityId = topic.community.id;
+    await indexTopicSolved(tx, topic.id);
     await recordActivity(tx, { actorId: me.id, verb: 'answer.accepted', communityId, subjectType: 'post', subjectId: postId, data: { topicId: topic.id, previous: changed.previous, answerAuthorId: answer.authorId }, at });
     await notifyOnAccepted(tx, { postId, topicId: topic.id, communityId, answerAuthorId: answer.authorId, acceptedBy: me.id, at });
   });
@@ -56,6 +58,7 @@ export async function unacceptAnswer(deps: Deps, actor: Actor | null, topicId: n
   await deps.db.transaction().execute(async (tx) => {
     const changed = await setAcceptedPost(tx, topic.id, null);
     if (!changed || changed.previous === null) return;
+    await indexTopicSolved(tx, topic.id);
     await recordActivity(tx, { actorId: me.id, verb: 'answer.unaccepted', communityId: topic.community.id, subjectType: 'post', subjectId: changed.previous, data: { topicId: topic.id }, at });
   });
   return { topicId: topic.id, acceptedPostId: null };

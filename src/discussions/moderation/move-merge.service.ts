@@ -8,6 +8,7 @@ import { canModerate, invalid } from './moderation.rules.ts';
 import { topicToModerate } from './moderation.service.ts';
 import { moveTopicRows } from './moderation.store.ts';
 import { accessToCommunity, findTopicState, type TopicState } from './topic-state.store.ts';
+import { indexTopic } from '../../search/search.index.ts';
 
 /**
  * Moves a topic (with its posts, tags and notifications) to another community, given by slug. The
@@ -27,6 +28,7 @@ export async function moveTopic(deps: Deps, actor: Actor | null, topicId: number
   const data = { title: topic.title, from: topic.community.slug, to: to.slug, note };
   await deps.db.transaction().execute(async (tx) => {
     await moveTopicRows(tx, topicId, to.id, at);
+    await indexTopic(tx, topicId);
     for (const communityId of [topic.community.id, to.id]) {
       await recordActivity(tx, { actorId: who.id, verb: 'topic.moved', communityId, subjectType: 'topic', subjectId: topicId, data, at });
     }
@@ -61,6 +63,8 @@ export async function mergeTopic(deps: Deps, actor: Actor | null, sourceId: numb
     const counts = await markMerged(tx, source.id, target.id, who.id, at);
     if (!counts) throw conflict('This topic was merged or deleted a moment ago.');
     const n = await movePostsInto(tx, source, target, counts, at);
+    await indexTopic(tx, source.id);
+    await indexTopic(tx, target.id);
     const data = { title: source.title, into: target.id, intoTitle: target.title, posts: n, note };
     for (const communityId of new Set([source.community.id, target.community.id])) {
       await recordActivity(tx, { actorId: who.id, verb: 'topic.merged', communityId, subjectType: 'topic', subjectId: source.id, data, at });

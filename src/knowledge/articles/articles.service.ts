@@ -1,6 +1,7 @@
 import type { Deps } from '../../core/deps.ts';
 import type { Db } from '../../core/db/index.ts';
 import { recordActivity } from '../../core/activity.ts';
+import { indexArticle } from '../../search/search.index.ts';
 import { badRequest, conflict, forbidden, notFound, unauthenticated } from '../../core/http/errors.ts';
 import { canPost, canReadCommunity, type Actor, type CommunityAccess } from '../../core/permissions/index.ts';
 import { findCommunityForActor, type CommunityRow } from '../../communities/communities.access.ts';
@@ -87,6 +88,7 @@ export async function createArticle(deps: Deps, actor: Actor | null, slug: strin
     await tx.insertInto('article_owners').values({ article_id: id, user_id: actor.id, added_at: at }).execute();
     await setTags(tx, id, community.id, tags);
     await recordLinks(tx, { kind: 'article', id }, rendered.html, deps.config.baseUrl, at);
+    await indexArticle(tx, id);
     await recordActivity(tx, { actorId: actor.id, verb: 'article.created', communityId: community.id, subjectType: 'article', subjectId: id, data: { title, type: input.type }, at });
     if (also) await also(tx, id, at);
     return id;
@@ -135,6 +137,7 @@ export async function editArticle(deps: Deps, actor: Actor | null, id: number, c
       .execute();
     if (tags) await setTags(tx, a.id, a.communityId, tags);
     if (rendered) await recordLinks(tx, { kind: 'article', id: a.id }, rendered.html, deps.config.baseUrl, at);
+    await indexArticle(tx, a.id);
     await recordActivity(tx, { actorId: editor.id, verb, communityId: a.communityId, subjectType: 'article', subjectId: a.id, data: { title, revision: textChanged ? cur.revision + 1 : cur.revision }, at });
   });
   const updated = await findArticle(deps.db, a.id);

@@ -1,5 +1,6 @@
 import type { Deps } from '../../core/deps.ts';
 import { recordActivity } from '../../core/activity.ts';
+import { indexGlossaryTerm } from '../../search/search.index.ts';
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../../core/http/errors.ts';
 import { renderMarkdown } from '../../core/markdown/index.ts';
 import { canPost, canReadCommunity, type Actor, type CommunityAccess } from '../../core/permissions/index.ts';
@@ -59,6 +60,7 @@ export async function createTerm(deps: Deps, actor: Actor | null, slug: string, 
       definition_html: renderMarkdown(v.definition).html, synonyms: JSON.stringify(v.synonyms), search_key: searchKeyOf(v.term, v.synonyms), owner_id: v.ownerId,
       created_by: actor.id, created_at: at, updated_at: at,
     });
+    await indexGlossaryTerm(tx, id);
     await recordActivity(tx, { actorId: actor.id, verb: 'glossary.term_created', communityId: community.id, subjectType: 'glossary_term', subjectId: id, data: { term: v.term }, at });
     return id;
   }).catch(termTaken);
@@ -85,6 +87,7 @@ export async function updateTerm(deps: Deps, actor: Actor | null, id: number, pa
       term: v.term, term_key: v.term.toLowerCase(), definition: v.definition, definition_html: renderMarkdown(v.definition).html,
       synonyms: JSON.stringify(v.synonyms), search_key: searchKeyOf(v.term, v.synonyms), owner_id: v.ownerId, updated_at: at,
     });
+    await indexGlossaryTerm(tx, term.id);
     await recordActivity(tx, { actorId: a.id, verb: 'glossary.term_updated', communityId: community.id, subjectType: 'glossary_term', subjectId: term.id, data: { term: v.term, fields: Object.keys(patch) }, at });
   }).catch(termTaken);
 }
@@ -95,6 +98,7 @@ export async function deleteTerm(deps: Deps, actor: Actor | null, id: number): P
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (tx) => {
     await deleteRow(tx, term.id);
+    await indexGlossaryTerm(tx, term.id);
     await recordActivity(tx, { actorId: a.id, verb: 'glossary.term_deleted', communityId: community.id, subjectType: 'glossary_term', subjectId: term.id, data: { term: term.term }, at });
   });
   return { slug: community.slug };

@@ -1,6 +1,7 @@
 import type { Deps } from '../../core/deps.ts';
 import type { Db } from '../../core/db/index.ts';
 import { recordActivity } from '../../core/activity.ts';
+import { indexArticle, unindex } from '../../search/search.index.ts';
 import { AppError, badRequest, conflict, forbidden, unauthenticated } from '../../core/http/errors.ts';
 import type { Actor, CommunityAccess } from '../../core/permissions/index.ts';
 import { findReadableArticle, isOwner, type ReadableArticle } from '../articles/articles.service.ts';
@@ -61,6 +62,7 @@ export async function applyTransition(tx: Db, c: Change): Promise<void> {
   const res = await tx.updateTable('articles').set(set).where('id', '=', row.id).where('state', '=', row.state).executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw conflict('The article’s state changed meanwhile; reload and try again.');
   await tx.insertInto('article_transitions').values({ article_id: row.id, from_state: row.state, to_state: to, actor_id: c.actorId, reason: c.reason, successor_id: c.successorId, created_at: at }).execute();
+  await indexArticle(tx, row.id);
   await recordActivity(tx, { actorId: c.actorId, verb: c.verb, communityId: row.communityId, subjectType: 'article', subjectId: row.id, data: { title: row.title, from: row.state, to, ...(c.reason ? { reason: c.reason } : {}), ...(c.successorId ? { successorId: c.successorId } : {}) }, at });
 }
 
@@ -171,6 +173,7 @@ export async function deleteArticle(deps: Deps, actor: Actor | null, id: number)
   const files = await deps.db.transaction().execute(async (tx) => {
     const attached = await tx.selectFrom('attachments').select('storage_key').where('article_id', '=', row.id).execute();
     await tx.deleteFrom('articles').where('id', '=', row.id).execute();
+    await unindex(tx, 'article', row.id);
     await recordActivity(tx, { actorId: me.id, verb: 'article.deleted', communityId: row.communityId, subjectType: 'article', subjectId: row.id, data: { title: row.title, state: row.state }, at });
     return attached.map((a) => a.storage_key);
   });

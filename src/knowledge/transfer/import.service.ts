@@ -1,6 +1,7 @@
 import type { Deps } from '../../core/deps.ts';
 import type { Db } from '../../core/db/index.ts';
 import { recordActivity } from '../../core/activity.ts';
+import { rebuildSearchIndex } from '../../search/search.index.ts';
 import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../../core/http/errors.ts';
 import type { Actor } from '../../core/permissions/index.ts';
 import { readableCommunity } from '../articles/articles.service.ts';
@@ -75,6 +76,7 @@ export async function importKnowledge(deps: Pick<Deps, 'db' | 'config' | 'clock'
     for (const t of terms) summary.glossary[await fileScoped(t.file, () => importTerm(ctx, t))]++;
     const changed = summary.articles.created + summary.articles.updated + summary.glossary.created + summary.glossary.updated;
     if (changed > 0) {
+      await rebuildSearchIndex(tx, { communityId: community.id, kinds: ['article', 'term'] });
       await recordActivity(tx, { actorId: importer.id, verb: 'knowledge.imported', communityId: community.id, subjectType: 'community', subjectId: community.id, data: { ...summary }, at });
     }
   });

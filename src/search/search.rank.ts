@@ -1,0 +1,194 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../core/db/index.ts';
+import type { SearchKind } from '../core/db/tables/search.ts';
+import { readableCommunityIds, type Actor } from '../core/permissions/index.ts';
+import { isPostgres } from './search.dialect.ts';
+import { HIT_END, HIT_START, significantWords, snippetToHtml, toFts5Query } from './search.text.ts';
+
+/*
+ * Ranked queries over `search_docs`. SQLite: FTS5 with bm25 and per-column weights, `ORDER BY rank
+ * LIMIT` (FTS5 sorts inside the virtual table). PostgreSQL: the GIN index finds matches, and only a
+ * bounded candidate set (the newest CANDIDATES matches passing the filters) is scored with ts_rank_cd,
+ * so a very common word never makes the database score every match. docs/search.md explains.
+ */
+
+/** How many matches PostgreSQL scores at most per query; and the deepest result anyone can page to. */
+export const CANDIDATES = 2000;
+export const MAX_OFFSET = 1000;
+
+/** Weights of the indexed fields (title, tags, extra = synonyms/username/domain…, body). */
+export interface FieldWeights { title: number; tags: number; extra: number; body: number }
+export const DEFAULT_WEIGHTS: FieldWeights = { title: 10, tags: 5, extra: 4, body: 1 };
+
+export interface SearchQuery {
+  q: string;
+  communityId?: number;
+  kinds?: SearchKind[];
+  tag?: string;
+  authorId?: number;
+  /** Inclusive lower bound of created_at (ISO text). */
+  from?: string;
+  /** Exclusive upper bound of created_at (ISO text). */
+  to?: string;
+  solved?: boolean;
+  state?: string;
+  sort: 'relevance' | 'date';
+  offset: number;
+  limit: number;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: number;
+  communityId: number | null;
+  topicId: number | null;
+  authorId: number | null;
+  label: string;
+  /** Safe HTML: escaped text with hits in <mark>. */
+  snippetHtml: string;
+  state: string | null;
+  solved: boolean | null;
+  createdAt: string;
+  score: number;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  /** Matches per kind for the query and filters other than kind, counted up to MAX_OFFSET + 1. */
+  counts: Partial<Record<SearchKind, number>>;
+  /** Matches of the chosen kinds (a lower bound when `more`). */
+  total: number;
+  more: boolean;
+}
+
+interface Row {
+  kind: SearchKind; ref_id: number; community_id: number | null; topic_id: number | null; author_id: number | null;
+  label: string; state: string | null; solved: number | null; created_at: string; score: number | string; snip: string | null;
+}
+
+function filters(db: Db, actor: Actor | null, f: Omit<SearchQuery, 'q' | 'sort' | 'offset' | 'limit'>, withKinds: boolean): RawBuilder<unknown> {
+  const readable = readableCommunityIds(db, actor);
+  const parts: RawBuilder<unknown>[] = [sql`(d.community_id is null or d.community_id in (${readable}))`];
+  if (f.communityId !== undefined) parts.push(sql`d.community_id = ${f.communityId} and d.kind <> 'member'`);
+  if (withKinds && f.kinds && f.kinds.length > 0) parts.push(sql`d.kind in (${sql.join(f.kinds)})`);
+  if (f.authorId !== undefined) parts.push(sql`d.author_id = ${f.authorId} and d.kind <> 'member'`);
+  if (f.from !== undefined) parts.push(sql`d.created_at >= ${f.from}`);
+  if (f.to !== undefined) parts.push(sql`d.created_at < ${f.to}`);
+  if (f.solved !== undefined) parts.push(sql`d.solved = ${f.solved ? 1 : 0}`);
+  if (f.state !== undefined) parts.push(sql`d.kind = 'article' and d.state = ${f.state}`);
+  if (f.tag !== undefined) {
+    parts.push(sql`(
+      (d.kind in ('topic', 'post') and exists (select 1 from topic_tags tt where tt.topic_id = d.topic_id and tt.tag = ${f.tag}))
+      or (d.kind = 'article' and exists (select 1 from article_tags at where at.article_id = d.ref_id and at.tag = ${f.tag}))
+      or (d.kind = 'community' and exists (select 1 from community_tags ct where ct.community_id = d.ref_id and ct.tag = ${f.tag})))`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+const pgWeights = (w: FieldWeights) => {
+  const max = Math.max(w.title, (w.tags + w.extra) / 2, w.body, 1e-9);
+  // ts_rank_cd weights are {D, C, B, A}: body is C, tags and extra B, title A.
+  return sql.raw(`'{0, ${w.body / max}, ${(w.tags + w.extra) / 2 / max}, ${w.title / max}}'::float4[]`);
+};
+
+function hit(r: Row): SearchHit {
+  return {
+    kind: r.kind, id: Number(r.ref_id), communityId: r.community_id, topicId: r.topic_id, authorId: r.author_id, label: r.label,
+    snippetHtml: snippetToHtml(r.snip ?? ''), state: r.state, solved: r.solved === null ? null : r.solved === 1,
+    createdAt: r.created_at, score: Number(r.score),
+  };
+}
+
+async function sqliteSearch(db: Db, actor: Actor | null, s: SearchQuery, match: string): Promise<{ rows: Row[]; kinds: { kind: SearchKind; n: number }[] }> {
+  const where = filters(db, actor, s, true);
+  const order = s.sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`search_fts.rank`;
+  const snip = sql`case when d.kind in ('member', 'community') then snippet(search_fts, -1, ${HIT_START}, ${HIT_END}, '…', 24)
+    else snippet(search_fts, 3, ${HIT_START}, ${HIT_END}, '…', 24) end`;
+  const rows = await sql<Row>`select d.kind, d.ref_id, d.community_id, d.topic_id, d.author_id, d.label, d.state, d.solved, d.created_at,
+      -search_fts.rank as score, ${snip} as snip
+    from search_fts join search_docs d on d.id = search_fts.rowid
+    where search_fts match ${match} and search_fts.rank match ${`bm25(${DEFAULT_WEIGHTS.title}, ${DEFAULT_WEIGHTS.tags}, ${DEFAULT_WEIGHTS.extra}, ${DEFAULT_WEIGHTS.body})`}
+      and ${where}
+    order by ${order} limit ${s.limit + 1} offset ${s.offset}`.execute(db);
+  const kinds = await sql<{ kind: SearchKind; n: number }>`select kind, count(*) as n from (
+      select d.kind from search_fts join search_docs d on d.id = search_fts.rowid
+      where search_fts match ${match} and ${filters(db, actor, s, false)} limit ${MAX_OFFSET + 1}) m group by kind`.execute(db);
+  return { rows: rows.rows, kinds: kinds.rows };
+}
+
+async function pgSearch(db: Db, actor: Actor | null, s: SearchQuery): Promise<{ rows: Row[]; kinds: { kind: SearchKind; n: number }[] }> {
+  const q = sql`websearch_to_tsquery('english', ${s.q})`;
+  const where = filters(db, actor, s, true);
+  const page = s.sort === 'date'
+    ? sql`select d.*, ts_rank_cd(${pgWeights(DEFAULT_WEIGHTS)}, d.tsv, ${q}) as score from search_docs d
+        where d.tsv @@ ${q} and ${where} order by d.created_at desc, d.id desc limit ${s.limit + 1} offset ${s.offset}`
+    : sql`select d.*, ts_rank_cd(${pgWeights(DEFAULT_WEIGHTS)}, d.tsv, ${q}) as score from (
+          select d.* from search_docs d where d.tsv @@ ${q} and ${where} order by d.created_at desc limit ${CANDIDATES}) d
+        order by score desc, d.id desc limit ${s.limit + 1} offset ${s.offset}`;
+  const text = sql`case when p.kind in ('member', 'community', 'term') then p.extra || ' — ' || p.body else p.body end`;
+  const opts = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  const rows = await sql<Row>`select p.kind, p.ref_id, p.community_id, p.topic_id, p.author_id, p.label, p.state, p.solved, p.created_at, p.score,
+      ts_headline('english', ${text}, ${q}, ${opts}) as snip
+    from (${page}) p order by ${s.sort === 'date' ? sql`p.created_at desc, p.id desc` : sql`p.score desc, p.id desc`}`.execute(db);
+  const kinds = await sql<{ kind: SearchKind; n: number }>`select kind, count(*) as n from (
+      select d.kind from search_docs d where d.tsv @@ ${q} and ${filters(db, actor, s, false)} limit ${MAX_OFFSET + 1}) m group by kind`.execute(db);
+  return { rows: rows.rows, kinds: kinds.rows };
+}
+
+/**
+ * The ranked, filtered, highlighted search behind /search and /api/v1/search. Applies visibility
+ * itself: only documents of communities the actor may read (members are found by anyone).
+ */
+export async function searchDocuments(db: Db, actor: Actor | null, s: SearchQuery): Promise<SearchPage> {
+  const pg = isPostgres(db);
+  const match = pg ? '' : toFts5Query(s.q);
+  if (!pg && match === null) return { hits: [], counts: {}, total: 0, more: false };
+  const { rows, kinds } = pg ? await pgSearch(db, actor, s) : await sqliteSearch(db, actor, s, match as string);
+  const counts: Partial<Record<SearchKind, number>> = {};
+  for (const k of kinds) counts[k.kind] = Number(k.n);
+  const chosen = s.kinds && s.kinds.length > 0 ? s.kinds : (Object.keys(counts) as SearchKind[]);
+  const total = chosen.reduce((n, k) => n + (counts[k] ?? 0), 0);
+  return { hits: rows.slice(0, s.limit).map(hit), counts, total, more: rows.length > s.limit };
+}
+
+export interface RankInput {
+  /** Free text (a question, a title): its significant words are matched with OR. */
+  text: string;
+  /** The communities to look in; the caller has already decided they are readable. */
+  communityIds: number[];
+  kinds: SearchKind[];
+  fieldWeights?: Partial<FieldWeights>;
+  limit: number;
+  /** Documents to leave out, e.g. the topic being shown. */
+  exclude?: { kind: SearchKind; id: number }[];
+}
+
+export interface RankedDocument { kind: SearchKind; id: number; score: number }
+
+/**
+ * The ranking primitive (for related content): documents of the given communities and kinds that
+ * share significant words with `text`, best first, higher score = more relevant. Applies NO visibility
+ * beyond `communityIds` — the caller passes only communities the reader may read.
+ */
+export async function rankDocuments(db: Db, r: RankInput): Promise<RankedDocument[]> {
+  const words = significantWords(r.text);
+  if (words.length === 0 || r.communityIds.length === 0 || r.kinds.length === 0 || r.limit < 1) return [];
+  const w = { ...DEFAULT_WEIGHTS, ...r.fieldWeights };
+  const ex = r.exclude ?? [];
+  const notExcluded = ex.length === 0 ? sql`1 = 1` : sql.join(ex.map((e) => sql`not (d.kind = ${e.kind} and d.ref_id = ${e.id})`), sql` and `);
+  const scope = sql`d.community_id in (${sql.join(r.communityIds)}) and d.kind in (${sql.join(r.kinds)}) and ${notExcluded}`;
+  if (isPostgres(db)) {
+    const q = sql.join(words.map((x) => sql`plainto_tsquery('english', ${x})`), sql` || `);
+    const res = await sql<{ kind: SearchKind; ref_id: number; score: number }>`with q as (select ${q} as q)
+      select d.kind, d.ref_id, ts_rank_cd(${pgWeights(w)}, d.tsv, q.q) as score from (
+        select d.* from search_docs d, q where d.tsv @@ q.q and ${scope} order by d.created_at desc limit ${CANDIDATES}) d, q
+      order by score desc, d.ref_id limit ${r.limit}`.execute(db);
+    return res.rows.map((x) => ({ kind: x.kind, id: Number(x.ref_id), score: Number(x.score) }));
+  }
+  const match = words.map((x) => `"${x}"`).join(' OR ');
+  const res = await sql<{ kind: SearchKind; ref_id: number; score: number }>`select d.kind, d.ref_id, -search_fts.rank as score
+    from search_fts join search_docs d on d.id = search_fts.rowid
+    where search_fts match ${match} and search_fts.rank match ${`bm25(${w.title}, ${w.tags}, ${w.extra}, ${w.body})`} and ${scope}
+    order by search_fts.rank limit ${r.limit}`.execute(db);
+  return res.rows.map((x) => ({ kind: x.kind, id: Number(x.ref_id), score: Number(x.score) }));
+}
