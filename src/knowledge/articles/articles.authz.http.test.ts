@@ -70,7 +70,8 @@ describeEachDialect('articles authorization matrix', (dialect) => {
     return a.id;
   }
 
-  it('answers every route as the matrix says, and refused writes change nothing', async () => {
+  // One test walks the whole matrix (routes × roles × places): slow on a loaded 2-core machine, so it gets room.
+  it('answers every route as the matrix says, and refused writes change nothing', { timeout: 180_000 }, async () => {
     const browsers: Record<Role, Omit<Browser, 'userId'>> = { anonymous: anonymousBrowser(), outsider: w.as.outsider, member: w.as.other, owner: w.as.member, steward: w.as.steward, admin: w.as.admin };
     const shared = { public: await freshArticle(w.pub.slug), private: await freshArticle(w.priv.slug) };
     const mismatches: string[] = [];

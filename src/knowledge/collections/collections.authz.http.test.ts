@@ -73,7 +73,8 @@ describeEachDialect('collections authorization matrix', (dialect) => {
     return { slug, id: c.id, items: full.items.map((i) => i.id), free: free.id };
   }
 
-  it('answers every route as the matrix says, and refused writes change nothing', async () => {
+  // One test walks the whole matrix (routes × roles × places): slow on a loaded 2-core machine, so it gets room.
+  it('answers every route as the matrix says, and refused writes change nothing', { timeout: 180_000 }, async () => {
     const browsers: Record<Role, As> = { anonymous: anonymousBrowser(), outsider: w.as.outsider, member: w.as.other, owner: w.as.member, moderator: w.as.moderator, steward: w.as.steward, admin: w.as.admin };
     const shared = { public: await fresh(w.pub.slug), private: await fresh(w.priv.slug) };
     const mismatches: string[] = [];

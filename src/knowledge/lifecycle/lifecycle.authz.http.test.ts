@@ -70,7 +70,8 @@ describeEachDialect('lifecycle authorization matrix', (dialect) => {
     return id;
   }
 
-  it('answers every route as the matrix says, and refused writes change nothing', async () => {
+  // One test walks the whole matrix (routes × roles × places): slow on a loaded 2-core machine, so it gets room.
+  it('answers every route as the matrix says, and refused writes change nothing', { timeout: 180_000 }, async () => {
     const browsers: Record<Role, Omit<Browser, 'userId'>> = {
       anonymous: anonymousBrowser(),
       outsider: w.as.outsider,

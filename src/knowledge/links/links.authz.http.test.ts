@@ -70,7 +70,8 @@ describeEachDialect('links authorization matrix', (dialect) => {
     return { slug, article: a.id, topic: q.id, answer: answer.id };
   }
 
-  it('answers every route as the matrix says, and refused writes change nothing', async () => {
+  // One test walks the whole matrix (routes × roles × places): slow on a loaded 2-core machine, so it gets room.
+  it('answers every route as the matrix says, and refused writes change nothing', { timeout: 180_000 }, async () => {
     const browsers: Record<Role, As> = { anonymous: anonymousBrowser(), outsider: w.as.outsider, member: w.as.other, author: w.as.member, moderator: w.as.moderator, steward: w.as.steward, admin: w.as.admin };
     const shared = { public: await fresh(w.pub.slug), private: await fresh(w.priv.slug) };
     const mismatches: string[] = [];
