@@ -33,6 +33,11 @@ function Header({ ctx }: { ctx: ViewContext }) {
             </a>
           )}
         </nav>
+        <form method="get" action="/search" role="search" class="quick-search" aria-label="Quick search">
+          <label for="quick-search-q" class="visually-hidden">Search Guildhall</label>
+          <input type="search" id="quick-search-q" name="q" maxLength={1000} placeholder="Search" />
+          <button type="submit">Search</button>
+        </form>
         <div class="site-user">
           {a ? (
             <>
