@@ -101,7 +101,8 @@ function hit(r: Row): SearchHit {
 
 async function sqliteSearch(db: Db, actor: Actor | null, s: SearchQuery, match: string): Promise<{ rows: Row[]; kinds: { kind: SearchKind; n: number }[] }> {
   const where = filters(db, actor, s, true);
-  const order = s.sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`search_fts.rank`;
+  // Ties broken by id, so pages (LIMIT/OFFSET) never repeat or skip a result.
+  const order = s.sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`search_fts.rank, d.id desc`;
   const snip = sql`case when d.kind in ('member', 'community') then snippet(search_fts, -1, ${HIT_START}, ${HIT_END}, '…', 24)
     else snippet(search_fts, 3, ${HIT_START}, ${HIT_END}, '…', 24) end`;
   const rows = await sql<Row>`select d.kind, d.ref_id, d.community_id, d.topic_id, d.author_id, d.label, d.state, d.solved, d.created_at,

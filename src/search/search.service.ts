@@ -25,7 +25,9 @@ function day(field: 'from' | 'to', raw: string | undefined, issues: FieldIssue[]
  * day or a cursor this server did not give out.
  */
 export async function parseSearch(deps: Deps, actor: Actor | null, raw: SearchQueryString): Promise<SearchQuery> {
-  const q = (raw.q ?? '').trim();
+  // Control characters are never searchable text (and PostgreSQL refuses NUL).
+  // eslint-disable-next-line no-control-regex
+  const q = (raw.q ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   if (q === '') throw badRequest('Type something to search for', [{ field: 'q', message: 'Search words must not be empty' }]);
   const issues: FieldIssue[] = [];
   let communityId: number | undefined;
