@@ -5,6 +5,7 @@ import { exportCommand, importCommand } from './knowledge.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
+import { importStackExchangeCommand } from '../importers/stackexchange/import.cli.ts';
 import { USAGE } from './usage.ts';
 
 type Command = (config: Config, io: CliIo, args: string[]) => Promise<number | null>;
@@ -15,7 +16,7 @@ const commands: Record<string, Command> = {
   seed: (config, io, args) => (args.length > 0 ? Promise.resolve(unexpected('seed', args, io)) : seedCommand(config, io)),
   admin: (config, io, args) => adminCommand(config, io, args),
   export: (config, io, args) => exportCommand(config, io, args),
-  import: (config, io, args) => importCommand(config, io, args),
+  import: (config, io, args) => (args[0] === 'stackexchange' ? importStackExchangeCommand(config, io, args.slice(1)) : importCommand(config, io, args)),
 };
 
 function unexpected(command: string, args: string[], io: CliIo): number {

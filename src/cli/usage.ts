@@ -20,6 +20,13 @@ Commands:
                         matches articles by title, terms by term):
       --community <slug>      required
       --as <username>         a member; defaults to the longest-standing steward
+  import stackexchange <dump-folder>
+                        Import a Stack Exchange data dump (XML) into a community
+                        (one transaction; re-running adds only what is new):
+      --community <slug>      required
+      --until <ISO date>      only what was created before this date
+      --site <host>           defaults to the folder name (cardano-2021 →
+                              cardano.stackexchange.com)
   help                  Show this help.
 
 Configuration comes from environment variables (PORT, HOST, DATA_DIR,

@@ -54,6 +54,14 @@ export const DeletionSchema = Type.Union([
   Type.Object({ at: Type.String({ format: 'date-time' }), reason: Type.String(), by: Type.Union([AuthorSchema, Type.Null()]) }),
 ]);
 
+export const SourceSchema = Type.Union([
+  Type.Null(),
+  Type.Object(
+    { site: Type.String({ description: 'e.g. cardano.stackexchange.com' }), id: Type.Integer({ description: 'The id on that site.' }), url: Type.String({ description: 'The original page.' }) },
+    { description: 'Where an imported item came from; null for what was written here.' },
+  ),
+]);
+
 export const TopicSchema = Type.Object({
   ...TopicSummarySchema.properties,
   body: Type.String({ description: 'The opening post, Markdown source.' }),
@@ -62,6 +70,7 @@ export const TopicSchema = Type.Object({
   editedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   crosspostedTo: Type.Array(CommunityRefSchema, { description: 'Other communities whose lists show this topic (those the caller may read).' }),
   deleted: DeletionSchema,
+  source: SourceSchema,
 });
 
 export const PostSchema = Type.Object({
@@ -76,6 +85,7 @@ export const PostSchema = Type.Object({
   editedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   author: AuthorSchema,
   deleted: DeletionSchema,
+  source: SourceSchema,
 });
 
 export const TopicListSchema = Type.Object({ items: Type.Array(TopicSummarySchema), ...pageInfo });

@@ -17,6 +17,8 @@ export interface Post {
   editedAt: string | null;
   author: { id: number; username: string; displayName: string };
   deleted: { at: string; reason: string; by: { id: number; username: string; displayName: string } | null } | null;
+  /** Where an imported post came from (site, original id, original URL); null for posts written here. */
+  source?: { site: string; id: number; url: string } | null;
 }
 
 function postsWithAuthors(db: Db) {
@@ -24,6 +26,8 @@ function postsWithAuthors(db: Db) {
     .selectFrom('posts')
     .innerJoin('users', 'users.id', 'posts.author_id')
     .leftJoin('users as deleter', 'deleter.id', 'posts.deleted_by')
+    // Where an imported post came from (src/importers/stackexchange); one question/answer origin per post.
+    .leftJoin('import_sources as src', (j) => j.onRef('src.post_id', '=', 'posts.id').on('src.kind', 'in', ['question', 'answer']))
     .select([
       'posts.id',
       'posts.topic_id',
@@ -42,6 +46,9 @@ function postsWithAuthors(db: Db) {
       'deleter.id as deleter_id',
       'deleter.username as deleter_username',
       'deleter.display_name as deleter_display_name',
+      'src.site as source_site',
+      'src.original_id as source_id',
+      'src.url as source_url',
     ]);
 }
 
@@ -61,6 +68,7 @@ function toPost(r: PostRow): Post {
     editedAt: r.edited_at,
     author: { id: r.author_id, username: r.username, displayName: r.display_name },
     deleted: r.deleted_at ? { at: r.deleted_at, reason: r.deleted_reason, by } : null,
+    source: r.source_site !== null && r.source_id !== null ? { site: r.source_site, id: r.source_id, url: r.source_url ?? '' } : null,
   };
 }
 

@@ -41,12 +41,12 @@ export async function topicSummaryDtos(deps: Deps, actor: Actor | null, topics: 
 
 /** A post as the API returns it to a reader with `access` (deleted text hidden from non-moderators). */
 export function postDto(post: Post, access: CommunityAccess): PostDto {
-  return visiblePost(post, access);
+  return { ...visiblePost(post, access), source: post.source ?? null };
 }
 
 /** Posts as a reader with `access` sees them, with HTML rendered for posts written before rendering. */
-export async function visiblePosts(deps: Deps, posts: Post[], access: CommunityAccess): Promise<Post[]> {
-  return (await withRenderedBodies(deps.db, posts)).map((p) => visiblePost(p, access));
+export async function visiblePosts(deps: Deps, posts: Post[], access: CommunityAccess): Promise<Array<Post & Pick<PostDto, 'source'>>> {
+  return (await withRenderedBodies(deps.db, posts)).map((p) => ({ ...visiblePost(p, access), source: p.source ?? null }));
 }
 
 /** A whole topic for the API: summary, opening post, cross-posts the actor may read, deletion. */
@@ -63,5 +63,6 @@ export async function topicDto(deps: Deps, actor: Actor | null, access: Communit
     editedAt: opening?.editedAt ?? null,
     crosspostedTo: targets,
     deleted: topic.deleted ? { at: topic.deleted.at, reason: topic.deleted.reason, by: opening?.deleted?.by ?? null } : null,
+    source: opening?.source ?? null,
   };
 }
