@@ -11,6 +11,7 @@ import { findReadableCommunity } from './discussions.service.ts';
 import { startTopic } from './posting.service.ts';
 import { parseTagField } from './tags.ts';
 import { NewTopicPage, type TopicFormValues } from './topic-form.views.tsx';
+import { similarForForm } from '../search/related/similar.service.ts';
 
 function strings(v: unknown): string[] {
   return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
@@ -30,10 +31,10 @@ export async function newTopicPages(app: FastifyInstance, deps: Deps): Promise<v
     return found.community;
   }
 
-  async function form(req: FastifyRequest, reply: FastifyReply, community: CommunityRow, values: TopicFormValues, issues: FieldIssue[], status: number) {
+  async function form(req: FastifyRequest, reply: FastifyReply, community: CommunityRow, values: TopicFormValues, issues: FieldIssue[], status: number, similar: Awaited<ReturnType<typeof similarForForm>> | null = null) {
     const choices = req.actor ? (await memberCommunities(deps.db, req.actor.id)).filter((c) => c.id !== community.id) : [];
-    const page = <NewTopicPage ctx={reply.viewContext()} community={community} values={values} issues={issues} limits={limits} crossPostChoices={choices} />;
-    return reply.page(`Start a topic in ${community.name}`, page, { status, scripts: ['editor.js'] });
+    const page = <NewTopicPage ctx={reply.viewContext()} community={community} values={values} issues={issues} limits={limits} crossPostChoices={choices} similar={similar} />;
+    return reply.page(`Start a topic in ${community.name}`, page, { status, scripts: ['editor.js', 'similar.js'] });
   }
 
   r.get('/c/:slug/t/new', { schema: { params: SlugParams } }, async (req, reply) => {
@@ -47,6 +48,7 @@ export async function newTopicPages(app: FastifyInstance, deps: Deps): Promise<v
     const raw = (req.body ?? {}) as Record<string, unknown>;
     const kind: TopicKind = topicKinds.includes(raw.kind as TopicKind) ? (raw.kind as TopicKind) : 'discussion';
     const values: TopicFormValues = { kind, title: str(raw.title), body: str(raw.body), tags: str(raw.tags), crossPostTo: strings(raw.crossPostTo) };
+    if (raw.checkSimilar !== undefined) return form(req, reply, community, values, [], 200, await similarForForm(deps, req.actor, community.slug, values));
     if (req.validationError) return form(req, reply, community, values, formIssues(req), 400);
     try {
       const tags = parseTagField(values.tags, limits.tagsMax);

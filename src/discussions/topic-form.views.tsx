@@ -5,6 +5,8 @@ import type { ViewContext } from '../core/views/context.ts';
 import type { CommunityRef } from './crossposts.store.ts';
 import type { TopicKind } from './discussions.schema.ts';
 import { TopicBreadcrumb } from './discussions.views.tsx';
+import { SimilarList } from '../search/related/related.views.tsx';
+import type { RelatedItem } from '../search/related/related.store.ts';
 
 /** What a new-topic form holds, for re-rendering after a validation error. */
 export interface TopicFormValues {
@@ -52,6 +54,8 @@ export function NewTopicPage(p: {
   issues: FieldIssue[];
   limits: Config['limits'];
   crossPostChoices: CommunityRef[];
+  /** Similar questions found by "Check for similar questions"; null before any check. */
+  similar?: RelatedItem[] | null;
 }) {
   return (
     <>
@@ -79,9 +83,13 @@ export function NewTopicPage(p: {
         <CrossPostChoices choices={p.crossPostChoices} chosen={p.values.crossPostTo} issues={p.issues} />
         <div class="actions">
           <button type="submit">Start topic</button>
+          <button type="submit" name="checkSimilar" value="1" class="button--secondary" formnovalidate>
+            Check for similar questions
+          </button>
           <a href={`/c/${p.community.slug}`}>Cancel</a>
         </div>
       </PostForm>
+      <SimilarList items={p.similar ?? null} slug={p.community.slug} />
     </>
   );
 }

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
+import { relatedApi } from './related.api.ts';
 
-/** Related content for a topic and similar questions while asking. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
+/**
+ * Related content for a topic and similar questions while asking. The pages are not routes of their
+ * own: the topic page shows "Related" through a topic-slots provider (related.slots.tsx), and the
+ * new-topic form's "Check for similar questions" button is handled by the form's own route.
+ */
 export async function relatedRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  // Filled in by the feature.
+  await relatedApi(app, deps);
 }

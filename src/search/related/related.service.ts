@@ -1,0 +1,105 @@
+import type { Deps } from '../../core/deps.ts';
+import type { Db } from '../../core/db/index.ts';
+import { readableCommunityIds, type Actor } from '../../core/permissions/index.ts';
+import { findReadableTopic } from '../../discussions/discussions.service.ts';
+import { DEFAULT_METHOD, feedbackPart, relatedQuery, type QueryPart, type RelatedMethod, type RelatedSource } from './query.ts';
+import { rankTerms, type Ranked } from './rank.ts';
+import { articlesForList, duplicateTopicIds, loadRelatedSource, topicsForList, type RelatedItem } from './related.store.ts';
+
+/** Options of a related ranking. */
+export interface RankOptions {
+  limit: number;
+  method?: RelatedMethod;
+  kinds?: ('topic' | 'article')[];
+  /** Results from this community rank a little higher. */
+  preferCommunityId?: number | null;
+  /** Never listed (the topic itself). */
+  excludeTopicId?: number | null;
+}
+
+const SAME_COMMUNITY_BOOST = 1.25;
+const key = (r: { kind: string; id: number }) => `${r.kind}:${r.id}`;
+
+async function runParts(db: Db, parts: QueryPart[], communityIds: number[], kinds: ('topic' | 'article')[], depth: number): Promise<Map<string, Ranked>> {
+  const scores = new Map<string, Ranked>();
+  for (const part of parts) {
+    for (const r of await rankTerms(db, { terms: part.terms, fields: part.fields, communityIds, kinds, limit: depth })) {
+      const k = key(r);
+      const prev = scores.get(k);
+      scores.set(k, { ...r, score: (prev?.score ?? 0) + part.weight * r.score });
+    }
+  }
+  return scores;
+}
+
+/**
+ * Ranks documents of `communityIds` (the caller passes only communities the viewer may read) for a
+ * source, best first: the method's query parts are ranked separately and their scores added; `prf`
+ * adds feedback terms from the first results' titles and tags and ranks again.
+ */
+export async function rankRelated(db: Db, src: RelatedSource, communityIds: number[], opts: RankOptions): Promise<Ranked[]> {
+  const method = opts.method ?? DEFAULT_METHOD;
+  const kinds = opts.kinds ?? ['topic', 'article'];
+  const depth = Math.max(50, opts.limit * 4);
+  const parts = relatedQuery(src, method);
+  let scores = await runParts(db, parts, communityIds, kinds, depth);
+  if (method === 'prf' && scores.size > 0) {
+    const first = sorted(scores, opts).slice(0, 3);
+    const docs = await db.selectFrom('search_docs').select(['title', 'tags']).where((eb) => eb.or(first.map((r) => eb.and([eb('kind', '=', r.kind), eb('ref_id', '=', r.id)])))).execute();
+    const extra = feedbackPart(docs.map((d) => `${d.title}\n${d.tags}`), parts);
+    if (extra) scores = await runParts(db, [...parts, extra], communityIds, kinds, depth);
+  }
+  return sorted(scores, opts).slice(0, opts.limit);
+}
+
+function sorted(scores: Map<string, Ranked>, opts: RankOptions): Ranked[] {
+  return [...scores.values()]
+    .filter((r) => !(r.kind === 'topic' && r.id === opts.excludeTopicId))
+    .map((r) => (opts.preferCommunityId && r.communityId === opts.preferCommunityId ? { ...r, score: r.score * SAME_COMMUNITY_BOOST } : r))
+    .sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** The ids of the communities the actor may read. */
+export async function readableIds(db: Db, actor: Actor | null): Promise<number[]> {
+  return (await readableCommunityIds(db, actor).execute()).map((r) => r.id);
+}
+
+/**
+ * Turns ranked ids into list items, dropping anything the actor may not read (checked again here, not
+ * only trusted from the index): live topics and current articles in readable communities.
+ */
+export async function toItems(db: Db, ranked: Ranked[], communityIds: number[], duplicates: Set<number> = new Set()): Promise<RelatedItem[]> {
+  const [topics, articles] = await Promise.all([
+    topicsForList(db, ranked.filter((r) => r.kind === 'topic').map((r) => r.id), communityIds),
+    articlesForList(db, ranked.filter((r) => r.kind === 'article').map((r) => r.id), communityIds),
+  ]);
+  const t = new Map(topics.map((r) => [r.id, r]));
+  const a = new Map(articles.map((r) => [r.id, r]));
+  const items: RelatedItem[] = [];
+  for (const r of ranked) {
+    const topicRow = r.kind === 'topic' ? t.get(r.id) : undefined;
+    const row = topicRow ?? (r.kind === 'article' ? a.get(r.id) : undefined);
+    if (!row) continue;
+    const solved = topicRow !== undefined && topicRow.kind === 'question' && topicRow.accepted_post_id !== null;
+    const path = r.kind === 'topic' ? 't' : 'a';
+    items.push({ kind: r.kind, id: r.id, title: row.title, url: `/c/${row.slug}/${path}/${r.id}`, community: { slug: row.slug, name: row.name }, solved, reason: duplicates.has(r.id) && r.kind === 'topic' ? 'duplicate' : 'similar', score: Math.round(r.score * 1000) / 1000 });
+  }
+  return items;
+}
+
+/**
+ * Related topics and articles for a topic the actor may read (404 otherwise, as the topic page):
+ * topics marked as its duplicates first, then the ranking, never the topic itself nor anything from
+ * a community the actor may not read.
+ */
+export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: { limit: number; method?: RelatedMethod }): Promise<RelatedItem[]> {
+  const { topic } = await findReadableTopic(deps, actor, topicId);
+  const db = deps.db;
+  const [src, communityIds, dups] = await Promise.all([loadRelatedSource(db, topic.id), readableIds(db, actor), duplicateTopicIds(db, topic.id)]);
+  if (!src) return [];
+  const ranked = await rankRelated(db, src, communityIds, { limit: opts.limit + dups.length, method: opts.method, preferCommunityId: topic.communityId, excludeTopicId: topic.id });
+  const top = ranked[0]?.score ?? 1;
+  const dupRanked: Ranked[] = dups.map((id) => ({ kind: 'topic', id, communityId: 0, score: top + 1 }));
+  const merged = [...dupRanked, ...ranked.filter((r) => !(r.kind === 'topic' && dups.includes(r.id)))];
+  return (await toItems(db, merged, communityIds, new Set(dups))).slice(0, opts.limit);
+}

@@ -1,0 +1,21 @@
+import type { TopicSlotProvider } from '../../discussions/topic-slots.tsx';
+import { relatedForTopic } from './related.service.ts';
+import { RelatedBlock } from './related.views.tsx';
+
+/** How many related links the topic page shows (the API gives more). */
+export const RELATED_ON_PAGE = 5;
+
+/**
+ * On a topic page: "Related", up to five topics and articles the viewer may read. A ranking failure
+ * is logged and shows nothing rather than breaking the page.
+ */
+export const relatedTopicSlots: TopicSlotProvider = async ({ deps, actor, topic }) => {
+  if (topic.deleted) return {};
+  try {
+    const items = await relatedForTopic(deps, actor, topic.id, { limit: RELATED_ON_PAGE });
+    return { header: <RelatedBlock items={items} here={topic.community.slug} /> };
+  } catch (err) {
+    deps.log.warn({ err, topicId: topic.id }, 'related topics failed');
+    return {};
+  }
+};
