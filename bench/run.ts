@@ -1,0 +1,41 @@
+import { parseArgs } from './lib/args.ts';
+
+const USAGE = `npm run bench -- <command> [flags]
+
+  generate  --scale tiny|small|medium|large [--db sqlite:<file>|postgres://…/gh_bench_x] [--corpus <dump-folder>] [--seed N] [--no-index]
+  search    [--scale …] [--db …] [--queries N] [--http] [--duration S] [--connections N]
+  import    [--db sqlite:<file>|postgres://…] [--dumps <dir,dir>] [--synthetic-posts N]
+
+Defaults: --scale large, --db sqlite:bench/data/<scale>.db. See docs/performance.md.
+`;
+
+/** `npm run bench -- <command>`: the benchmark suite's entry point (each command in its own module). */
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const [command] = args.positional;
+  if (!command || command === 'help' || args.has('help')) {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === 'generate') {
+    const { generate, defaultUrl } = await import('./generate.ts');
+    const scale = args.get('scale') ?? 'large';
+    const corpus = args.get('corpus');
+    await generate({ url: args.get('db') ?? defaultUrl(scale), scale, seed: args.number('seed', 42), noIndex: args.has('no-index'), ...(corpus ? { corpus } : {}) });
+    return 0;
+  }
+  if (command === 'search') {
+    const { searchBench } = await import('./search.ts');
+    return searchBench(args);
+  }
+  process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);
