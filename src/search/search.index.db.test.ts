@@ -131,6 +131,19 @@ describeEachDialect('search index kept current by every write', (dialect) => {
     expect(await rankDocuments(t.deps.db, { text: 'dovetail', communityIds: [], kinds: ['topic'], limit: 5 })).toEqual([]);
   });
 
+  it('stays right when writes re-index the same topic at once', async () => {
+    const { topicId } = await startTopic(t.deps, me, slug, { kind: 'discussion', title: 'Froe technique', body: 'Riving oak with a froe.' });
+    const posts: number[] = [];
+    for (let i = 0; i < 6; i++) posts.push((await replyToTopic(t.deps, me, topicId, `Riving tip ${i}`)).post.id);
+    await Promise.all([
+      ...posts.slice(0, 4).map((id) => deletePost(t.deps, me, id, 'tidy')),
+      ...posts.slice(4).map((id, i) => editPost(t.deps, me, id, { body: `Cleaving tip ${i}` })),
+      replyToTopic(t.deps, me, topicId, 'Riving tip late'),
+    ]);
+    expect((await find('riving')).length).toBe(2);
+    expect((await find('cleaving')).sort()).toEqual(posts.slice(4).map((id) => `post:${id}`).sort());
+  });
+
   it('sorts by date, filters by author and day, and pages', async () => {
     const other = await makeUser(t.deps.db);
     await addMember(t.deps.db, communityId, other.id);

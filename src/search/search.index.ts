@@ -20,13 +20,20 @@ function tagsOf(db: Db, table: 'topic_tags' | 'article_tags' | 'community_tags',
 }
 
 const cols = sql`(kind, ref_id, community_id, topic_id, author_id, label, title, tags, extra, body, state, solved, created_at)`;
+/*
+ * Each insert is an upsert: two transactions re-indexing the same topic at once (PostgreSQL, READ
+ * COMMITTED) may both delete before either inserts; the second then updates the row the first wrote
+ * instead of failing on the (kind, ref_id) key.
+ */
+const upsert = sql.raw(`on conflict (kind, ref_id) do update set ${['community_id', 'topic_id', 'author_id', 'label', 'title', 'tags', 'extra', 'body', 'state', 'solved', 'created_at'].map((c) => `${c} = excluded.${c}`).join(', ')}`);
 
 async function insertTopics(db: Db, where: RawBuilder<unknown>): Promise<void> {
   await sql`insert into search_docs ${cols}
     select 'topic', t.id, t.community_id, t.id, t.author_id, t.title, t.title, ${tagsOf(db, 'topic_tags', 'topic_id', sql`t.id`)}, '', p.body, null,
       case when t.accepted_post_id is null then 0 else 1 end, t.created_at
     from topics t join posts p on p.topic_id = t.id and p.kind = 'opening'
-    where t.deleted_at is null and t.merged_into is null and p.deleted_at is null and ${where}`.execute(db);
+    where t.deleted_at is null and t.merged_into is null and p.deleted_at is null and ${where}
+    ${upsert}`.execute(db);
 }
 
 async function insertPosts(db: Db, where: RawBuilder<unknown>): Promise<void> {
@@ -34,31 +41,36 @@ async function insertPosts(db: Db, where: RawBuilder<unknown>): Promise<void> {
     select 'post', p.id, t.community_id, t.id, p.author_id, t.title, '', '', '', p.body, null,
       case when t.accepted_post_id is null then 0 else 1 end, p.created_at
     from posts p join topics t on t.id = p.topic_id
-    where p.kind <> 'opening' and p.deleted_at is null and t.deleted_at is null and t.merged_into is null and ${where}`.execute(db);
+    where p.kind <> 'opening' and p.deleted_at is null and t.deleted_at is null and t.merged_into is null and ${where}
+    ${upsert}`.execute(db);
 }
 
 async function insertArticles(db: Db, where: RawBuilder<unknown>): Promise<void> {
   await sql`insert into search_docs ${cols}
     select 'article', a.id, a.community_id, null, a.author_id, a.title, a.title, ${tagsOf(db, 'article_tags', 'article_id', sql`a.id`)}, '', a.body, a.state, null, a.created_at
-    from articles a where ${where}`.execute(db);
+    from articles a where ${where}
+    ${upsert}`.execute(db);
 }
 
 async function insertTerms(db: Db, where: RawBuilder<unknown>): Promise<void> {
   await sql`insert into search_docs ${cols}
     select 'term', g.id, g.community_id, null, g.owner_id, g.term, g.term, '', g.synonyms, g.definition, null, null, g.created_at
-    from glossary_terms g where ${where}`.execute(db);
+    from glossary_terms g where ${where}
+    ${upsert}`.execute(db);
 }
 
 async function insertMembers(db: Db, where: RawBuilder<unknown>): Promise<void> {
   await sql`insert into search_docs ${cols}
     select 'member', u.id, null, null, u.id, u.display_name, u.display_name, '', u.username || ' ' || u.discipline || ' ' || u.location, u.bio, null, null, u.created_at
-    from users u where ${where}`.execute(db);
+    from users u where ${where}
+    ${upsert}`.execute(db);
 }
 
 async function insertCommunities(db: Db, where: RawBuilder<unknown>): Promise<void> {
   await sql`insert into search_docs ${cols}
     select 'community', c.id, c.id, null, c.created_by, c.name, c.name, ${tagsOf(db, 'community_tags', 'community_id', sql`c.id`)}, c.domain_statement, c.description, null, null, c.created_at
-    from communities c where ${where}`.execute(db);
+    from communities c where ${where}
+    ${upsert}`.execute(db);
 }
 
 async function drop(db: Db, kinds: SearchKind[], where: RawBuilder<unknown>): Promise<void> {
