@@ -28,6 +28,10 @@ async function main(argv: string[]): Promise<number> {
     const { searchBench } = await import('./search.ts');
     return searchBench(args);
   }
+  if (command === 'import') {
+    const { importBench } = await import('./import.ts');
+    return importBench(args);
+  }
   process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }
