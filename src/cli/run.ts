@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../core/config.ts';
 import { adminCommand } from './admin.ts';
+import { evalCommand } from './eval.ts';
 import { EXIT, type CliIo } from './io.ts';
 import { exportCommand, importCommand } from './knowledge.ts';
 import { migrateCommand } from './migrate.ts';
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   seed: (config, io, args) => (args.length > 0 ? Promise.resolve(unexpected('seed', args, io)) : seedCommand(config, io)),
   admin: (config, io, args) => adminCommand(config, io, args),
   export: (config, io, args) => exportCommand(config, io, args),
+  eval: (config, io, args) => evalCommand(config, io, args),
   import: (config, io, args) => (args[0] === 'stackexchange' ? importStackExchangeCommand(config, io, args.slice(1)) : importCommand(config, io, args)),
 };
 

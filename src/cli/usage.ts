@@ -27,6 +27,12 @@ Commands:
       --until <ISO date>      only what was created before this date
       --site <host>           defaults to the folder name (cardano-2021 →
                               cardano.stackexchange.com)
+  eval related          Measure the related-content ranking in a throw-away
+                        SQLite database (see docs/related.md):
+      --dump <dump-folder>    recall@limit and MRR against the dump's PostLinks
+      --semeval <xml file>    or MAP on SemEval-2016 Task 3 (question similarity)
+      --limit <n>             ranking depth, default 10
+      --method <list>         all (default) or some of title,fields,full,prf
   help                  Show this help.
 
 Configuration comes from environment variables (PORT, HOST, DATA_DIR,

@@ -59,6 +59,17 @@ describeEachDialect('GET /api/v1/topics/:id/related', (dialect) => {
     expect((await api(t, 'GET', `/api/v1/topics/abc/related`)).statusCode).toBe(400);
   });
 
+  it('puts imported links first, marked as linked', async () => {
+    const at = t.deps.clock.now().toISOString();
+    const link = await t.deps.db.insertInto('topic_links').values({ community_id: w.pub.id, topic_id: w.sourdough.id, target_topic_id: w.knife.id, kind: 'related', created_at: at }).returning('id').executeTakeFirstOrThrow();
+    try {
+      expect((await related(w.knife.id)).items[0]).toMatchObject({ type: 'topic', id: w.sourdough.id, reason: 'linked', score: 0 });
+      expect((await related(w.sourdough.id)).items[0]).toMatchObject({ id: w.knife.id, reason: 'linked' });
+    } finally {
+      await t.deps.db.deleteFrom('topic_links').where('id', '=', link.id).execute();
+    }
+  });
+
   it('puts topics marked as duplicates first, marked as such', async () => {
     await t.deps.db.updateTable('topics').set({ duplicate_of: w.knife.id }).where('id', '=', w.sourdough.id).execute();
     try {

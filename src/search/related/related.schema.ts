@@ -29,8 +29,8 @@ const ItemSchema = Type.Object({
   url: Type.String(),
   community: Type.String({ description: 'The slug of its community.' }),
   solved: Type.Boolean({ description: 'A question with an accepted answer.' }),
-  reason: StringEnum(['duplicate', 'similar'] as const, { description: '`duplicate` when marked as a duplicate of (or by) this topic.' }),
-  score: Type.Number({ description: 'Relative ranking score (higher is closer); not comparable across requests.' }),
+  reason: StringEnum(['duplicate', 'linked', 'similar'] as const, { description: '`duplicate`: marked as a duplicate of (or by) this topic; `linked`: a related link (e.g. imported); `similar`: found by the ranking.' }),
+  score: Type.Number({ description: 'Relative ranking score (higher is closer; 0 for linked topics); not comparable across requests.' }),
 });
 
 export const RelatedSchema = Type.Object({ items: Type.Array(ItemSchema, { description: 'Best first; only what you may read.' }) });

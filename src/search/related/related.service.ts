@@ -4,7 +4,7 @@ import { readableCommunityIds, type Actor } from '../../core/permissions/index.t
 import { findReadableTopic } from '../../discussions/discussions.service.ts';
 import { DEFAULT_METHOD, feedbackPart, relatedQuery, type QueryPart, type RelatedMethod, type RelatedSource } from './query.ts';
 import { rankTerms, type Ranked } from './rank.ts';
-import { articlesForList, duplicateTopicIds, loadRelatedSource, topicsForList, type RelatedItem } from './related.store.ts';
+import { articlesForList, linkedTopicIds, loadRelatedSource, topicsForList, type RelatedItem } from './related.store.ts';
 
 /** Options of a related ranking. */
 export interface RankOptions {
@@ -68,7 +68,7 @@ export async function readableIds(db: Db, actor: Actor | null): Promise<number[]
  * Turns ranked ids into list items, dropping anything the actor may not read (checked again here, not
  * only trusted from the index): live topics and current articles in readable communities.
  */
-export async function toItems(db: Db, ranked: Ranked[], communityIds: number[], duplicates: Set<number> = new Set()): Promise<RelatedItem[]> {
+export async function toItems(db: Db, ranked: Ranked[], communityIds: number[], linked: Map<number, 'duplicate' | 'linked'> = new Map()): Promise<RelatedItem[]> {
   const [topics, articles] = await Promise.all([
     topicsForList(db, ranked.filter((r) => r.kind === 'topic').map((r) => r.id), communityIds),
     articlesForList(db, ranked.filter((r) => r.kind === 'article').map((r) => r.id), communityIds),
@@ -82,24 +82,24 @@ export async function toItems(db: Db, ranked: Ranked[], communityIds: number[], 
     if (!row) continue;
     const solved = topicRow !== undefined && topicRow.kind === 'question' && topicRow.accepted_post_id !== null;
     const path = r.kind === 'topic' ? 't' : 'a';
-    items.push({ kind: r.kind, id: r.id, title: row.title, url: `/c/${row.slug}/${path}/${r.id}`, community: { slug: row.slug, name: row.name }, solved, reason: duplicates.has(r.id) && r.kind === 'topic' ? 'duplicate' : 'similar', score: Math.round(r.score * 1000) / 1000 });
+    items.push({ kind: r.kind, id: r.id, title: row.title, url: `/c/${row.slug}/${path}/${r.id}`, community: { slug: row.slug, name: row.name }, solved, reason: (r.kind === 'topic' && linked.get(r.id)) || 'similar', score: Math.round(r.score * 1000) / 1000 });
   }
   return items;
 }
 
 /**
  * Related topics and articles for a topic the actor may read (404 otherwise, as the topic page):
- * topics marked as its duplicates first, then the ranking, never the topic itself nor anything from
- * a community the actor may not read.
+ * topics linked with it first (duplicates, then related links), then the content ranking; never the
+ * topic itself nor anything from a community the actor may not read.
  */
 export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: { limit: number; method?: RelatedMethod }): Promise<RelatedItem[]> {
   const { topic } = await findReadableTopic(deps, actor, topicId);
   const db = deps.db;
-  const [src, communityIds, dups] = await Promise.all([loadRelatedSource(db, topic.id), readableIds(db, actor), duplicateTopicIds(db, topic.id)]);
+  const [src, communityIds, links] = await Promise.all([loadRelatedSource(db, topic.id), readableIds(db, actor), linkedTopicIds(db, topic.id)]);
   if (!src) return [];
-  const ranked = await rankRelated(db, src, communityIds, { limit: opts.limit + dups.length, method: opts.method, preferCommunityId: topic.communityId, excludeTopicId: topic.id });
-  const top = ranked[0]?.score ?? 1;
-  const dupRanked: Ranked[] = dups.map((id) => ({ kind: 'topic', id, communityId: 0, score: top + 1 }));
-  const merged = [...dupRanked, ...ranked.filter((r) => !(r.kind === 'topic' && dups.includes(r.id)))];
-  return (await toItems(db, merged, communityIds, new Set(dups))).slice(0, opts.limit);
+  const linked = new Map<number, 'duplicate' | 'linked'>([...links.related.map((id) => [id, 'linked'] as const), ...links.duplicates.map((id) => [id, 'duplicate'] as const)]);
+  const ranked = await rankRelated(db, src, communityIds, { limit: opts.limit + linked.size, method: opts.method, preferCommunityId: topic.communityId, excludeTopicId: topic.id });
+  const first: Ranked[] = [...links.duplicates, ...links.related].map((id) => ({ kind: 'topic', id, communityId: 0, score: 0 }));
+  const merged = [...first, ...ranked.filter((r) => !(r.kind === 'topic' && linked.has(r.id)))];
+  return (await toItems(db, merged, communityIds, linked)).slice(0, opts.limit);
 }

@@ -10,8 +10,8 @@ export interface RelatedItem {
   community: { slug: string; name: string };
   /** Topics: a question with an accepted answer. Articles: false. */
   solved: boolean;
-  /** Why it is listed: 'duplicate' (marked as such), otherwise 'similar'. */
-  reason: 'duplicate' | 'similar';
+  /** Why it is listed: 'duplicate' or 'linked' (marked as such, or imported links), otherwise 'similar' (ranked). */
+  reason: 'duplicate' | 'linked' | 'similar';
   score: number;
 }
 
@@ -28,20 +28,35 @@ export async function loadRelatedSource(db: Db, topicId: number): Promise<Relate
 }
 
 /**
- * Topics marked as duplicates of each other (either way) with this one, live and not merged. The
- * caller filters them by readability like any other result.
+ * Topics linked with this one, live and not merged, either way round: duplicates (closed as a
+ * duplicate, or an imported duplicate link) and related links (imported PostLinks). The caller
+ * filters them by readability like any other result.
  */
-export async function duplicateTopicIds(db: Db, topicId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('topics as t')
-    .innerJoin('topics as me', (j) => j.on('me.id', '=', topicId))
-    .select('t.id')
-    .where((eb) => eb.or([eb('t.duplicate_of', '=', topicId), eb('t.id', '=', eb.ref('me.duplicate_of'))]))
-    .where('t.id', '!=', topicId)
-    .where('t.deleted_at', 'is', null)
-    .where('t.merged_into', 'is', null)
-    .execute();
-  return rows.map((r) => r.id);
+export async function linkedTopicIds(db: Db, topicId: number): Promise<{ duplicates: number[]; related: number[] }> {
+  const [closed, links] = await Promise.all([
+    db
+      .selectFrom('topics as t')
+      .innerJoin('topics as me', (j) => j.on('me.id', '=', topicId))
+      .select('t.id')
+      .where((eb) => eb.or([eb('t.duplicate_of', '=', topicId), eb('t.id', '=', eb.ref('me.duplicate_of'))]))
+      .where('t.id', '!=', topicId)
+      .execute(),
+    db
+      .selectFrom('topic_links')
+      .select(['topic_id', 'target_topic_id', 'kind'])
+      .where((eb) => eb.or([eb('topic_id', '=', topicId), eb('target_topic_id', '=', topicId)]))
+      .orderBy('id')
+      .execute(),
+  ]);
+  const duplicates = new Set(closed.map((r) => r.id));
+  const related = new Set<number>();
+  for (const l of links) {
+    const other = l.topic_id === topicId ? l.target_topic_id : l.topic_id;
+    if (other === topicId) continue;
+    (l.kind === 'duplicate' ? duplicates : related).add(other);
+  }
+  for (const d of duplicates) related.delete(d);
+  return { duplicates: [...duplicates], related: [...related] };
 }
 
 /** Live topics among `ids`, in communities among `communityIds`, with what a list shows. */

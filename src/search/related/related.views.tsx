@@ -8,6 +8,7 @@ function ItemLine(p: { item: RelatedItem; here?: string }) {
       <a href={i.url}>{i.title}</a>
       {i.kind === 'article' && <span class="related__mark"> · article</span>}
       {i.reason === 'duplicate' && <span class="related__mark"> · marked duplicate</span>}
+      {i.reason === 'linked' && <span class="related__mark"> · linked</span>}
       {i.solved && <span class="related__mark"> · solved</span>}
       {p.here !== undefined && i.community.slug !== p.here && <span class="related__mark"> · in {i.community.name}</span>}
     </li>

@@ -7,6 +7,8 @@ export interface SemEvalCandidate {
   body: string;
   /** PerfectMatch and Relevant count as relevant; Irrelevant does not. */
   relevant: boolean;
+  /** RELQ_RANKING_ORDER: the position the task's search engine gave it (the official IR baseline). */
+  order: number;
 }
 
 /** An original question with its (usually 10) candidates, in the file's order. */
@@ -34,7 +36,7 @@ export async function readSemEval(file: string): Promise<SemEvalQuestion[]> {
         current = byId.get(id) ?? { id, subject: '', body: '', candidates: [] };
         byId.set(id, current);
       } else if (name === 'RelQuestion' && current) {
-        candidate = { id: a.RELQ_ID ?? '', subject: '', body: '', relevant: a.RELQ_RELEVANCE2ORGQ === 'PerfectMatch' || a.RELQ_RELEVANCE2ORGQ === 'Relevant' };
+        candidate = { id: a.RELQ_ID ?? '', subject: '', body: '', relevant: a.RELQ_RELEVANCE2ORGQ === 'PerfectMatch' || a.RELQ_RELEVANCE2ORGQ === 'Relevant', order: Number(a.RELQ_RANKING_ORDER ?? 0) };
         current.candidates.push(candidate);
       } else if (name === 'OrgQSubject' || name === 'OrgQBody' || name === 'RelQSubject' || name === 'RelQBody') {
         field = name;
