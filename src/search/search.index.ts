@@ -27,61 +27,60 @@ const cols = sql`(kind, ref_id, community_id, topic_id, author_id, label, title,
  */
 const upsert = sql.raw(`on conflict (kind, ref_id) do update set ${['community_id', 'topic_id', 'author_id', 'label', 'title', 'tags', 'extra', 'body', 'state', 'solved', 'created_at'].map((c) => `${c} = excluded.${c}`).join(', ')}`);
 
-async function insertTopics(db: Db, where: RawBuilder<unknown>): Promise<void> {
-  await sql`insert into search_docs ${cols}
-    select 'topic', t.id, t.community_id, t.id, t.author_id, t.title, t.title, ${tagsOf(db, 'topic_tags', 'topic_id', sql`t.id`)}, '', p.body, null,
+/** The document rows of each kind, as SELECTs in `cols` order (combined by insertDocs). */
+function topicRows(db: Db, where: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`select 'topic', t.id, t.community_id, t.id, t.author_id, t.title, t.title, ${tagsOf(db, 'topic_tags', 'topic_id', sql`t.id`)}, '', p.body, cast(null as text),
       case when t.accepted_post_id is null then 0 else 1 end, t.created_at
     from topics t join posts p on p.topic_id = t.id and p.kind = 'opening'
-    where t.deleted_at is null and t.merged_into is null and p.deleted_at is null and ${where}
-    ${upsert}`.execute(db);
+    where t.deleted_at is null and t.merged_into is null and p.deleted_at is null and ${where}`;
 }
 
-async function insertPosts(db: Db, where: RawBuilder<unknown>): Promise<void> {
-  await sql`insert into search_docs ${cols}
-    select 'post', p.id, t.community_id, t.id, p.author_id, t.title, '', '', '', p.body, null,
+function postRows(where: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`select 'post', p.id, t.community_id, t.id, p.author_id, t.title, '', '', '', p.body, cast(null as text),
       case when t.accepted_post_id is null then 0 else 1 end, p.created_at
     from posts p join topics t on t.id = p.topic_id
-    where p.kind <> 'opening' and p.deleted_at is null and t.deleted_at is null and t.merged_into is null and ${where}
-    ${upsert}`.execute(db);
+    where p.kind <> 'opening' and p.deleted_at is null and t.deleted_at is null and t.merged_into is null and ${where}`;
 }
 
-async function insertArticles(db: Db, where: RawBuilder<unknown>): Promise<void> {
-  await sql`insert into search_docs ${cols}
-    select 'article', a.id, a.community_id, null, a.author_id, a.title, a.title, ${tagsOf(db, 'article_tags', 'article_id', sql`a.id`)}, '', a.body, a.state, null, a.created_at
-    from articles a where ${where}
-    ${upsert}`.execute(db);
+function articleRows(db: Db, where: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`select 'article', a.id, a.community_id, cast(null as integer), a.author_id, a.title, a.title, ${tagsOf(db, 'article_tags', 'article_id', sql`a.id`)}, '', a.body, a.state, cast(null as integer), a.created_at
+    from articles a where ${where}`;
 }
 
-async function insertTerms(db: Db, where: RawBuilder<unknown>): Promise<void> {
-  await sql`insert into search_docs ${cols}
-    select 'term', g.id, g.community_id, null, g.owner_id, g.term, g.term, '', g.synonyms, g.definition, null, null, g.created_at
-    from glossary_terms g where ${where}
-    ${upsert}`.execute(db);
+function termRows(where: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`select 'term', g.id, g.community_id, cast(null as integer), g.owner_id, g.term, g.term, '', g.synonyms, g.definition, cast(null as text), cast(null as integer), g.created_at
+    from glossary_terms g where ${where}`;
 }
 
-async function insertMembers(db: Db, where: RawBuilder<unknown>): Promise<void> {
-  await sql`insert into search_docs ${cols}
-    select 'member', u.id, null, null, u.id, u.display_name, u.display_name, '', u.username || ' ' || u.discipline || ' ' || u.location, u.bio, null, null, u.created_at
-    from users u where ${where}
-    ${upsert}`.execute(db);
+function memberRows(where: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`select 'member', u.id, cast(null as integer), cast(null as integer), u.id, u.display_name, u.display_name, '', u.username || ' ' || u.discipline || ' ' || u.location, u.bio, cast(null as text), cast(null as integer), u.created_at
+    from users u where ${where}`;
 }
 
-async function insertCommunities(db: Db, where: RawBuilder<unknown>): Promise<void> {
+function communityRows(db: Db, where: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`select 'community', c.id, c.id, cast(null as integer), c.created_by, c.name, c.name, ${tagsOf(db, 'community_tags', 'community_id', sql`c.id`)}, c.domain_statement, c.description, cast(null as text), cast(null as integer), c.created_at
+    from communities c where ${where}`;
+}
+
+/**
+ * Inserts (upserts) the rows of the given SELECTs in one statement, oldest first: document ids then
+ * follow the things' dates, which SQLite's bounded ranking relies on (newest matches = highest ids).
+ */
+async function insertDocs(db: Db, selects: RawBuilder<unknown>[]): Promise<void> {
   await sql`insert into search_docs ${cols}
-    select 'community', c.id, c.id, null, c.created_by, c.name, c.name, ${tagsOf(db, 'community_tags', 'community_id', sql`c.id`)}, c.domain_statement, c.description, null, null, c.created_at
-    from communities c where ${where}
+    select * from (${sql.join(selects, sql` union all `)}) x where true order by 13
     ${upsert}`.execute(db);
 }
 
 async function drop(db: Db, kinds: SearchKind[], where: RawBuilder<unknown>): Promise<void> {
+  if (kinds.length === 0) return;
   await sql`delete from search_docs where kind in (${sql.join(kinds)}) and ${where}`.execute(db);
 }
 
 /** Re-indexes a topic: its own document (title, opening post, tags, solved) and every reply/answer in it. Call after start, edit, move, merge (both topics), delete, accept. */
 export async function indexTopic(tx: Db, topicId: number): Promise<void> {
   await drop(tx, ['topic', 'post'], sql`topic_id = ${topicId}`);
-  await insertTopics(tx, sql`t.id = ${topicId}`);
-  await insertPosts(tx, sql`t.id = ${topicId}`);
+  await insertDocs(tx, [topicRows(tx, sql`t.id = ${topicId}`), postRows(sql`t.id = ${topicId}`)]);
 }
 
 /** Updates the solved state of a topic's documents in place (cheap: no re-indexing of text). Call after accept/unaccept. */
@@ -95,35 +94,35 @@ export async function indexPost(tx: Db, postId: number): Promise<void> {
   const p = await tx.selectFrom('posts').select(['kind', 'topic_id']).where('id', '=', postId).executeTakeFirst();
   if (p?.kind === 'opening') {
     await drop(tx, ['topic'], sql`ref_id = ${p.topic_id}`);
-    await insertTopics(tx, sql`t.id = ${p.topic_id}`);
+    await insertDocs(tx, [topicRows(tx, sql`t.id = ${p.topic_id}`)]);
     return;
   }
   await drop(tx, ['post'], sql`ref_id = ${postId}`);
-  await insertPosts(tx, sql`p.id = ${postId}`);
+  await insertDocs(tx, [postRows(sql`p.id = ${postId}`)]);
 }
 
 /** Re-indexes an article (title, body, tags, lifecycle state). Call after create, edit, state change, delete. */
 export async function indexArticle(tx: Db, articleId: number): Promise<void> {
   await drop(tx, ['article'], sql`ref_id = ${articleId}`);
-  await insertArticles(tx, sql`a.id = ${articleId}`);
+  await insertDocs(tx, [articleRows(tx, sql`a.id = ${articleId}`)]);
 }
 
 /** Re-indexes a glossary term (term, synonyms, definition). Call after create, edit, delete. */
 export async function indexGlossaryTerm(tx: Db, termId: number): Promise<void> {
   await drop(tx, ['term'], sql`ref_id = ${termId}`);
-  await insertTerms(tx, sql`g.id = ${termId}`);
+  await insertDocs(tx, [termRows(sql`g.id = ${termId}`)]);
 }
 
 /** Re-indexes a member (display name, username, bio, discipline, location). Call after sign-up and profile settings. */
 export async function indexUser(tx: Db, userId: number): Promise<void> {
   await drop(tx, ['member'], sql`ref_id = ${userId}`);
-  await insertMembers(tx, sql`u.id = ${userId}`);
+  await insertDocs(tx, [memberRows(sql`u.id = ${userId}`)]);
 }
 
 /** Re-indexes a community (name, domain statement, description, tags). Call after create and edit. */
 export async function indexCommunity(tx: Db, communityId: number): Promise<void> {
   await drop(tx, ['community'], sql`ref_id = ${communityId}`);
-  await insertCommunities(tx, sql`c.id = ${communityId}`);
+  await insertDocs(tx, [communityRows(tx, sql`c.id = ${communityId}`)]);
 }
 
 /** Removes one thing's document (for a hard delete that the index functions above cannot see any more). */
@@ -139,31 +138,16 @@ export async function unindex(tx: Db, kind: SearchKind, id: number): Promise<voi
  */
 export async function rebuildSearchIndex(db: Db, opts: { communityId?: number; kinds?: SearchKind[] } = {}): Promise<void> {
   const c = opts.communityId;
-  if (opts.kinds !== undefined && c !== undefined) {
-    const k = new Set(opts.kinds);
-    await drop(db, opts.kinds, sql`community_id = ${c}`);
-    if (k.has('community')) await insertCommunities(db, sql`c.id = ${c}`);
-    if (k.has('topic')) await insertTopics(db, sql`t.community_id = ${c}`);
-    if (k.has('post')) await insertPosts(db, sql`t.community_id = ${c}`);
-    if (k.has('article')) await insertArticles(db, sql`a.community_id = ${c}`);
-    if (k.has('term')) await insertTerms(db, sql`g.community_id = ${c}`);
-    return;
-  }
-  if (c === undefined) {
-    await sql`delete from search_docs`.execute(db);
-    const all = sql`1 = 1`;
-    await insertMembers(db, all);
-    await insertCommunities(db, all);
-    await insertTopics(db, all);
-    await insertPosts(db, all);
-    await insertArticles(db, all);
-    await insertTerms(db, all);
-    return;
-  }
-  await drop(db, ['topic', 'post', 'article', 'term', 'community'], sql`community_id = ${c}`);
-  await insertCommunities(db, sql`c.id = ${c}`);
-  await insertTopics(db, sql`t.community_id = ${c}`);
-  await insertPosts(db, sql`t.community_id = ${c}`);
-  await insertArticles(db, sql`a.community_id = ${c}`);
-  await insertTerms(db, sql`g.community_id = ${c}`);
+  const kinds = new Set<SearchKind>(opts.kinds ?? ['community', 'topic', 'post', 'article', 'term', ...(c === undefined ? (['member'] as const) : [])]);
+  if (c === undefined) await drop(db, [...kinds], sql`1 = 1`);
+  else await drop(db, [...kinds].filter((k) => k !== 'member'), sql`community_id = ${c}`);
+  const all = sql`1 = 1`;
+  const selects: RawBuilder<unknown>[] = [];
+  if (kinds.has('member') && c === undefined) selects.push(memberRows(all));
+  if (kinds.has('community')) selects.push(communityRows(db, c === undefined ? all : sql`c.id = ${c}`));
+  if (kinds.has('topic')) selects.push(topicRows(db, c === undefined ? all : sql`t.community_id = ${c}`));
+  if (kinds.has('post')) selects.push(postRows(c === undefined ? all : sql`t.community_id = ${c}`));
+  if (kinds.has('article')) selects.push(articleRows(db, c === undefined ? all : sql`a.community_id = ${c}`));
+  if (kinds.has('term')) selects.push(termRows(c === undefined ? all : sql`g.community_id = ${c}`));
+  if (selects.length > 0) await insertDocs(db, selects);
 }

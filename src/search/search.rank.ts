@@ -6,14 +6,16 @@ import { isPostgres } from './search.dialect.ts';
 import { HIT_END, HIT_START, significantWords, snippetToHtml, toFts5Query } from './search.text.ts';
 
 /*
- * Ranked queries over `search_docs`. SQLite: FTS5 with bm25 and per-column weights, `ORDER BY rank
- * LIMIT` (FTS5 sorts inside the virtual table). PostgreSQL: the GIN index finds matches, and only a
- * bounded candidate set (the newest CANDIDATES matches passing the filters) is scored with ts_rank_cd,
- * so a very common word never makes the database score every match. docs/search.md explains.
+ * Ranked queries over `search_docs`, bounded so a common word never scores every match.
+ * SQLite: FTS5 with bm25 and per-column weights; only the newest CANDIDATES matches (found by
+ * streaming FTS5 in rowid order) are ranked or date-sorted, and snippets are made for the page only.
+ * PostgreSQL: websearch_to_tsquery; a cheap probe picks GIN (rare query: all matches) or a backward
+ * created_at index scan (common query: the newest CANDIDATES), then ts_rank_cd ranks those and
+ * ts_headline runs on the page only. docs/search.md explains.
  */
 
 /** How many matches PostgreSQL scores at most per query; and the deepest result anyone can page to. */
-export const CANDIDATES = 2000;
+export const CANDIDATES = 1000;
 export const MAX_OFFSET = 1000;
 
 /** Weights of the indexed fields (title, tags, extra = synonyms/username/domain…, body). */
@@ -99,33 +101,63 @@ function hit(r: Row): SearchHit {
   };
 }
 
+/**
+ * SQLite: the rowid boundary of the newest CANDIDATES matches (FTS5 streams matches in rowid order and
+ * rowids follow the things' dates, so this costs CANDIDATES steps, not every match), as a condition.
+ */
+async function fts5Window(db: Db, match: string, where: RawBuilder<unknown>): Promise<RawBuilder<unknown>> {
+  const bound = await sql<{ id: number }>`select search_fts.rowid as id from search_fts cross join search_docs d on d.id = search_fts.rowid
+    where search_fts match ${match} and ${where} order by search_fts.rowid desc limit 1 offset ${CANDIDATES - 1}`.execute(db);
+  return bound.rows[0] ? sql`search_fts.rowid >= ${bound.rows[0].id}` : sql`1 = 1`;
+}
+
+/**
+ * PostgreSQL: the candidate rows to rank. A cheap probe (LIMIT CANDIDATES + 1, no order) tells a rare
+ * query from a common one: all matches of a rare one come from the GIN index; for a common one, the
+ * newest CANDIDATES come from a backward scan of the created_at index that stops once it has them.
+ */
+async function pgCandidates(db: Db, q: RawBuilder<unknown>, where: RawBuilder<unknown>): Promise<RawBuilder<unknown>> {
+  const probe = await sql<{ n: number }>`select count(*) as n from (select 1 from search_docs d where d.tsv @@ ${q} and ${where} limit ${CANDIDATES + 1}) m`.execute(db);
+  const dense = Number(probe.rows[0]?.n ?? 0) > CANDIDATES;
+  return dense
+    ? sql`select d.* from search_docs d where d.tsv @@ ${q} and ${where} order by d.created_at desc limit ${CANDIDATES}`
+    : sql`select d.* from search_docs d where d.tsv @@ ${q} and ${where} offset 0`; // offset 0: keep the outer ORDER BY … LIMIT from turning this into an index scan
+}
+
 async function sqliteSearch(db: Db, actor: Actor | null, s: SearchQuery, match: string): Promise<{ rows: Row[]; kinds: { kind: SearchKind; n: number }[] }> {
   const where = filters(db, actor, s, true);
+  // CROSS JOIN keeps FTS5 the outer loop: SQLite never probes the full-text index once per document.
+  const from = sql`search_fts cross join search_docs d on d.id = search_fts.rowid`;
+  // Only the newest CANDIDATES matches are ranked or sorted (see fts5Window).
+  const window = await fts5Window(db, match, where);
   // Ties broken by id, so pages (LIMIT/OFFSET) never repeat or skip a result.
   const order = s.sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`search_fts.rank, d.id desc`;
-  const snip = sql`case when d.kind in ('member', 'community') then snippet(search_fts, -1, ${HIT_START}, ${HIT_END}, '…', 24)
-    else snippet(search_fts, 3, ${HIT_START}, ${HIT_END}, '…', 24) end`;
-  const rows = await sql<Row>`select d.kind, d.ref_id, d.community_id, d.topic_id, d.author_id, d.label, d.state, d.solved, d.created_at,
-      -search_fts.rank as score, ${snip} as snip
-    from search_fts join search_docs d on d.id = search_fts.rowid
+  const page = await sql<Row & { id: number }>`select d.id, d.kind, d.ref_id, d.community_id, d.topic_id, d.author_id, d.label, d.state, d.solved, d.created_at,
+      -search_fts.rank as score
+    from ${from}
     where search_fts match ${match} and search_fts.rank match ${`bm25(${DEFAULT_WEIGHTS.title}, ${DEFAULT_WEIGHTS.tags}, ${DEFAULT_WEIGHTS.extra}, ${DEFAULT_WEIGHTS.body})`}
-      and ${where}
+      and ${window} and ${where}
     order by ${order} limit ${s.limit + 1} offset ${s.offset}`.execute(db);
+  // Snippets only for the page's rows (computing them in the ranked query would do it for every match).
+  const snips = new Map<number, string>();
+  if (page.rows.length > 0) {
+    const snip = sql`case when d.kind in ('member', 'community') then snippet(search_fts, -1, ${HIT_START}, ${HIT_END}, '…', 24)
+      else snippet(search_fts, 3, ${HIT_START}, ${HIT_END}, '…', 24) end`;
+    const res = await sql<{ id: number; snip: string }>`select d.id, ${snip} as snip from ${from}
+      where search_fts match ${match} and search_fts.rowid in (${sql.join(page.rows.map((r) => r.id))})`.execute(db);
+    for (const r of res.rows) snips.set(r.id, r.snip);
+  }
   const kinds = await sql<{ kind: SearchKind; n: number }>`select kind, count(*) as n from (
-      select d.kind from search_fts join search_docs d on d.id = search_fts.rowid
-      where search_fts match ${match} and ${filters(db, actor, s, false)} limit ${MAX_OFFSET + 1}) m group by kind`.execute(db);
-  return { rows: rows.rows, kinds: kinds.rows };
+      select d.kind from ${from} where search_fts match ${match} and ${filters(db, actor, s, false)} limit ${MAX_OFFSET + 1}) m group by kind`.execute(db);
+  return { rows: page.rows.map((r) => ({ ...r, snip: snips.get(r.id) ?? '' })), kinds: kinds.rows };
 }
 
 async function pgSearch(db: Db, actor: Actor | null, s: SearchQuery): Promise<{ rows: Row[]; kinds: { kind: SearchKind; n: number }[] }> {
   const q = sql`websearch_to_tsquery('english', ${s.q})`;
   const where = filters(db, actor, s, true);
-  const page = s.sort === 'date'
-    ? sql`select d.*, ts_rank_cd(${pgWeights(DEFAULT_WEIGHTS)}, d.tsv, ${q}) as score from search_docs d
-        where d.tsv @@ ${q} and ${where} order by d.created_at desc, d.id desc limit ${s.limit + 1} offset ${s.offset}`
-    : sql`select d.*, ts_rank_cd(${pgWeights(DEFAULT_WEIGHTS)}, d.tsv, ${q}) as score from (
-          select d.* from search_docs d where d.tsv @@ ${q} and ${where} order by d.created_at desc limit ${CANDIDATES}) d
-        order by score desc, d.id desc limit ${s.limit + 1} offset ${s.offset}`;
+  const order = s.sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`score desc, d.id desc`;
+  const page = sql`select d.*, ts_rank_cd(${pgWeights(DEFAULT_WEIGHTS)}, d.tsv, ${q}) as score from (${await pgCandidates(db, q, where)}) d
+    order by ${order} limit ${s.limit + 1} offset ${s.offset}`;
   const text = sql`case when p.kind in ('member', 'community', 'term') then p.extra || ' — ' || p.body else p.body end`;
   const opts = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
   const rows = await sql<Row>`select p.kind, p.ref_id, p.community_id, p.topic_id, p.author_id, p.label, p.state, p.solved, p.created_at, p.score,
@@ -179,17 +211,15 @@ export async function rankDocuments(db: Db, r: RankInput): Promise<RankedDocumen
   const notExcluded = ex.length === 0 ? sql`1 = 1` : sql.join(ex.map((e) => sql`not (d.kind = ${e.kind} and d.ref_id = ${e.id})`), sql` and `);
   const scope = sql`d.community_id in (${sql.join(r.communityIds)}) and d.kind in (${sql.join(r.kinds)}) and ${notExcluded}`;
   if (isPostgres(db)) {
-    const q = sql.join(words.map((x) => sql`plainto_tsquery('english', ${x})`), sql` || `);
-    const res = await sql<{ kind: SearchKind; ref_id: number; score: number }>`with q as (select ${q} as q)
-      select d.kind, d.ref_id, ts_rank_cd(${pgWeights(w)}, d.tsv, q.q) as score from (
-        select d.* from search_docs d, q where d.tsv @@ q.q and ${scope} order by d.created_at desc limit ${CANDIDATES}) d, q
-      order by score desc, d.ref_id limit ${r.limit}`.execute(db);
+    const q = sql`(${sql.join(words.map((x) => sql`plainto_tsquery('english', ${x})`), sql` || `)})`;
+    const res = await sql<{ kind: SearchKind; ref_id: number; score: number }>`select d.kind, d.ref_id, ts_rank_cd(${pgWeights(w)}, d.tsv, ${q}) as score
+      from (${await pgCandidates(db, q, scope)}) d order by score desc, d.ref_id limit ${r.limit}`.execute(db);
     return res.rows.map((x) => ({ kind: x.kind, id: Number(x.ref_id), score: Number(x.score) }));
   }
   const match = words.map((x) => `"${x}"`).join(' OR ');
   const res = await sql<{ kind: SearchKind; ref_id: number; score: number }>`select d.kind, d.ref_id, -search_fts.rank as score
-    from search_fts join search_docs d on d.id = search_fts.rowid
-    where search_fts match ${match} and search_fts.rank match ${`bm25(${w.title}, ${w.tags}, ${w.extra}, ${w.body})`} and ${scope}
-    order by search_fts.rank limit ${r.limit}`.execute(db);
+    from search_fts cross join search_docs d on d.id = search_fts.rowid
+    where search_fts match ${match} and search_fts.rank match ${`bm25(${w.title}, ${w.tags}, ${w.extra}, ${w.body})`} and ${await fts5Window(db, match, scope)} and ${scope}
+    order by search_fts.rank, d.id desc limit ${r.limit}`.execute(db);
   return res.rows.map((x) => ({ kind: x.kind, id: Number(x.ref_id), score: Number(x.score) }));
 }
