@@ -105,6 +105,16 @@ describeEachDialect('importStackExchange (fixture dump)', (dialect) => {
     expect(await dbSnapshot(db)).toEqual(before);
   });
 
+  it('a re-run does not bring back a topic removed since the first run', async () => {
+    await importStackExchange(deps(), tiny, { community: 'tiny' });
+    const q = await topicByTitle('Is streaming faster?');
+    await db.deleteFrom('topics').where('id', '=', q.id).execute();
+    const before = await dbSnapshot(db);
+    const again = await importStackExchange(deps(), tiny, { community: 'tiny' });
+    expect(again).toMatchObject({ questions: 0, answers: 0, comments: 0, links: 0 });
+    expect(await dbSnapshot(db)).toEqual(before);
+  });
+
   it('--until imports only what was created before it; a later full run adds the rest, the same as one full run', async () => {
     const first = await importStackExchange(deps(), tiny, { community: 'tiny', until: '2020-03-01' });
     expect(first).toMatchObject({ users: 4, questions: 2, answers: 3, comments: 3, votes: 5, links: 1, revisions: 3 });

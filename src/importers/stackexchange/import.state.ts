@@ -51,6 +51,8 @@ export interface ImportState {
   posts: Map<number, KnownPost>;
   /** Original ids already imported, per kind (comments, votes, links, revisions). */
   seen: { comment: Set<number>; vote: Set<number>; link: Set<number>; revision: Set<number> };
+  /** Original post ids imported before whose rows were removed since (never re-created). */
+  gonePosts: Set<number>;
   /** Original post ids first imported by this run. */
   newPosts: Set<number>;
   deletedUserId: number | null;
@@ -91,6 +93,7 @@ export async function loadState(tx: Db, communityId: number, site: string, until
     posts: new Map(),
     seen: { comment: new Set(), vote: new Set(), link: new Set(), revision: new Set() },
     newPosts: new Set(),
+    gonePosts: new Set(),
     deletedUserId: null,
     counts: emptyCounts(site),
   };
@@ -108,7 +111,8 @@ export async function loadState(tx: Db, communityId: number, site: string, until
         state.names.set(r.original_id, r.author_name);
       }
     } else if (r.kind === 'question' || r.kind === 'answer') {
-      state.posts.set(r.original_id, { postId: r.post_id ?? 0, topicId: r.kind === 'question' ? r.local_id : (r.topic_id ?? 0), question: r.kind === 'question' });
+      if (r.topic_id === null) state.gonePosts.add(r.original_id);
+      else state.posts.set(r.original_id, { postId: r.post_id ?? 0, topicId: r.kind === 'question' ? r.local_id : (r.topic_id ?? 0), question: r.kind === 'question' });
     } else state.seen[r.kind].add(r.original_id);
   }
   return state;

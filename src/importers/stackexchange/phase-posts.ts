@@ -51,7 +51,7 @@ export async function importPosts(state: ImportState, rows: DumpRow[], accepts: 
     if (afterUntil(state, created)) continue;
     const accepted = type === 1 ? optionalInt(row, FILE, 'AcceptedAnswerId') : null;
     if (accepted !== null) accepts.set(id, accepted);
-    if (state.posts.has(id)) {
+    if (state.posts.has(id) || state.gonePosts.has(id)) {
       state.counts.unchanged += 1;
       continue;
     }
