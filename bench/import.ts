@@ -4,6 +4,7 @@ import { openDatabase } from '../src/core/db/index.ts';
 import { createLog } from '../src/core/log.ts';
 import { importStackExchange, type ImportProgress } from '../src/importers/stackexchange/import.service.ts';
 import type { Args } from './lib/args.ts';
+import { describeMachine, machineInfo } from './lib/machine.ts';
 import { BENCH_DATA } from './lib/manifest.ts';
 import { writeSyntheticDump } from './lib/se-dump.ts';
 import { isPostgresUrl, openTarget } from './lib/target.ts';
@@ -84,6 +85,8 @@ export async function importBench(args: Args): Promise<number> {
     }
     jobs.push({ dir, site: 'synthetic.stackexchange.com' });
   }
+  const machine = await machineInfo(isPostgresUrl(base) ? base.replace(/\/[^/]*$/, '/postgres') : undefined);
+  process.stdout.write(`${describeMachine(machine)}\n\n`);
   const results: ImportFigures[] = [];
   for (const [i, job] of jobs.entries()) {
     process.stderr.write(`importing ${job.dir}…\n`);
@@ -93,7 +96,7 @@ export async function importBench(args: Args): Promise<number> {
   for (const r of results) lines.push(`| ${r.dump} | ${r.dialect} | ${r.posts.toLocaleString('en')} | ${r.seconds} | ${r.postsPerSecond.toLocaleString('en')} | ${Object.entries(r.files).map(([f, s]) => `${f} ${s}`).join(', ')} |`);
   process.stdout.write(`${lines.join('\n')}\n`);
   const file = path.join(BENCH_DATA, `import-${isPostgresUrl(base) ? 'postgres' : 'sqlite'}.json`);
-  fs.writeFileSync(file, JSON.stringify(results, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ machine, results }, null, 2));
   process.stderr.write(`results: ${file}\n`);
   return 0;
 }

@@ -9,6 +9,7 @@ import { runSearch } from '../src/search/search.service.ts';
 import { defaultUrl } from './generate.ts';
 import type { Args } from './lib/args.ts';
 import { httpSearchBench, type HttpResult } from './lib/http.ts';
+import { describeMachine, machineInfo, type MachineInfo } from './lib/machine.ts';
 import { BENCH_DATA, readManifest } from './lib/manifest.ts';
 import { BANDS, queryMix, summarise, type Band, type LatencySummary, type Query } from './lib/queries.ts';
 
@@ -74,7 +75,9 @@ export async function searchBench(args: Args): Promise<number> {
   const limit = args.number('limit', 20);
   const databaseUrl = url.startsWith('postgres') || url.startsWith('sqlite:') ? url : `sqlite:${url}`;
   const { deps, close } = await createDeps(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', GUILDHALL_DEMO: '0', NODE_ENV: 'production' }));
-  const results: { url: string; scale: string; documents: number; inProcess: InProcessResult[]; http?: HttpResult } = { url, scale: manifest.scale, documents: manifest.documents, inProcess: [] };
+  const machine = await machineInfo(url.startsWith('postgres') ? url : undefined);
+  process.stdout.write(`${describeMachine(machine)}\n\n`);
+  const results: { machine: MachineInfo; url: string; scale: string; documents: number; inProcess: InProcessResult[]; http?: HttpResult } = { machine, url, scale: manifest.scale, documents: manifest.documents, inProcess: [] };
   try {
     process.stderr.write(`${queries.length} queries (${BANDS.map((b) => `${queries.filter((q) => q.band === b).length} ${b}`).join(', ')}) over ${manifest.counts.posts?.toLocaleString('en')} posts at ${url}\n`);
     for (const actor of [null, await busiestMember(deps.db)]) {

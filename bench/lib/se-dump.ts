@@ -45,7 +45,7 @@ class DumpFile {
 const stamp = (ms: number) => new Date(ms).toISOString().replace('Z', '');
 
 /**
- * Writes a synthetic Stack Exchange dump of `posts` posts (a quarter questions, the rest answers)
+ * Writes a synthetic Stack Exchange dump of `posts` posts (questions with zero to five answers each)
  * into `dir`: Users, Posts (HTML bodies from the Zipf text model, tags, accepted answers), Tags,
  * Votes, Comments and PostLinks, in the official XML format. Returns the number of questions and answers.
  */
