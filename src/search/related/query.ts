@@ -14,15 +14,16 @@ export interface RelatedSource {
 }
 
 /**
- * The ranking variants `guildhall eval related --method` can select; `full` is what the API uses.
+ * The ranking variants `guildhall eval related --method` can select; `phrase` is what the API uses.
  * - title: the baseline — the title's terms, plain bm25 over all fields.
  * - fields: title (weighted), tags and the opening post's top terms, title-field weight raised.
  * - full: fields + the accepted answer's top terms.
- * - prf: full, then pseudo-relevance feedback (top terms of the first results' titles and tags).
+ * - prf: full, then pseudo-relevance feedback (4 top terms of the first 2 results' titles and tags, weight 0.15).
+ * - phrase: full, then a proximity bonus for each pair of adjacent title words a result's title shares.
  */
-export const relatedMethods = ['title', 'fields', 'full', 'prf'] as const;
+export const relatedMethods = ['title', 'fields', 'full', 'prf', 'phrase'] as const;
 export type RelatedMethod = (typeof relatedMethods)[number];
-export const DEFAULT_METHOD: RelatedMethod = 'full';
+export const DEFAULT_METHOD: RelatedMethod = 'phrase';
 
 /** Field weights for the index's columns (title, tags, extra, body), bm25-style. */
 export interface FieldWeights {
@@ -98,9 +99,17 @@ export function relatedQuery(src: RelatedSource, method: RelatedMethod): QueryPa
   return parts;
 }
 
+/** Adjacent word pairs of a text (stopwords dropped first), for the phrase bonus. */
+export function bigrams(text: string): Set<string> {
+  const words = tokenize(text);
+  const out = new Set<string>();
+  for (let i = 1; i < words.length; i++) out.add(`${words[i - 1]} ${words[i]}`);
+  return out;
+}
+
 /** Feedback terms for PRF: the most frequent terms of the first results' titles and tags, not already asked for. */
 export function feedbackPart(firstResults: string[], asked: QueryPart[]): QueryPart | null {
   const skip = new Set(asked.flatMap((p) => p.terms));
-  const terms = topTerms(firstResults.join('\n'), 6, skip);
-  return terms.length > 0 ? { terms, weight: 0.3, fields: TITLE_HEAVY } : null;
+  const terms = topTerms(firstResults.join('\n'), 4, skip);
+  return terms.length > 0 ? { terms, weight: 0.15, fields: TITLE_HEAVY } : null;
 }

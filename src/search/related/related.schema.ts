@@ -12,7 +12,7 @@ export const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLen
 
 export const RelatedQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10, description: 'How many, 1–50 (default 10).' })),
-  method: Type.Optional(StringEnum(relatedMethods, { description: 'Ranking variant (see docs/related.md); default `full`.' })),
+  method: Type.Optional(StringEnum(relatedMethods, { description: 'Ranking variant (see docs/related.md); default `phrase`.' })),
 });
 
 /** Body of the similar-questions check. Long or odd text is allowed: it is only used to rank. */

@@ -2,7 +2,7 @@ import type { Deps } from '../../core/deps.ts';
 import type { Db } from '../../core/db/index.ts';
 import { readableCommunityIds, type Actor } from '../../core/permissions/index.ts';
 import { findReadableTopic } from '../../discussions/discussions.service.ts';
-import { DEFAULT_METHOD, feedbackPart, relatedQuery, type QueryPart, type RelatedMethod, type RelatedSource } from './query.ts';
+import { bigrams, DEFAULT_METHOD, feedbackPart, relatedQuery, type QueryPart, type RelatedMethod, type RelatedSource } from './query.ts';
 import { rankTerms, type Ranked } from './rank.ts';
 import { articlesForList, linkedTopicIds, loadRelatedSource, topicsForList, type RelatedItem } from './related.store.ts';
 
@@ -43,13 +43,34 @@ export async function rankRelated(db: Db, src: RelatedSource, communityIds: numb
   const depth = Math.max(50, opts.limit * 4);
   const parts = relatedQuery(src, method);
   let scores = await runParts(db, parts, communityIds, kinds, depth);
+  if (method === 'phrase' && scores.size > 0) scores = await phraseBonus(db, src.title, scores);
   if (method === 'prf' && scores.size > 0) {
-    const first = sorted(scores, opts).slice(0, 3);
+    const first = sorted(scores, opts).slice(0, 2);
     const docs = await db.selectFrom('search_docs').select(['title', 'tags']).where((eb) => eb.or(first.map((r) => eb.and([eb('kind', '=', r.kind), eb('ref_id', '=', r.id)])))).execute();
     const extra = feedbackPart(docs.map((d) => `${d.title}\n${d.tags}`), parts);
     if (extra) scores = await runParts(db, [...parts, extra], communityIds, kinds, depth);
   }
   return sorted(scores, opts).slice(0, opts.limit);
+}
+
+const PHRASE_BONUS = 0.2;
+
+/** Raises each result's score by PHRASE_BONUS per adjacent title-word pair its title shares with the source title. */
+async function phraseBonus(db: Db, title: string, scores: Map<string, Ranked>): Promise<Map<string, Ranked>> {
+  const mine = bigrams(title);
+  if (mine.size === 0) return scores;
+  const out = new Map(scores);
+  for (const kind of ['topic', 'article'] as const) {
+    const ids = [...scores.values()].filter((r) => r.kind === kind).map((r) => r.id);
+    if (ids.length === 0) continue;
+    for (const d of await db.selectFrom('search_docs').select(['ref_id', 'title']).where('kind', '=', kind).where('ref_id', 'in', ids).execute()) {
+      const shared = [...bigrams(d.title)].filter((b) => mine.has(b)).length;
+      const k = `${kind}:${d.ref_id}`;
+      const r = out.get(k);
+      if (r && shared > 0) out.set(k, { ...r, score: r.score * (1 + PHRASE_BONUS * shared) });
+    }
+  }
+  return out;
 }
 
 function sorted(scores: Map<string, Ranked>, opts: RankOptions): Ranked[] {
