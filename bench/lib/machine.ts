@@ -20,7 +20,7 @@ export interface MachineInfo {
 
 function git(args: string[]): string {
   try {
-    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
   } catch {
     return '';
   }
@@ -35,7 +35,7 @@ export async function machineInfo(pgUrl?: string): Promise<MachineInfo> {
   if (pgUrl) {
     const c = new pg.Client({ connectionString: pgUrl });
     await c.connect();
-    postgres = String((await c.query<{ v: string }>('show server_version')).rows[0]?.v);
+    postgres = String((await c.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v);
     await c.end();
   }
   return {
