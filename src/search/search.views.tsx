@@ -46,7 +46,7 @@ function Hit({ h }: { h: SearchResult }) {
 function Filters({ values, issues }: { values: SearchQueryString; issues: FieldIssue[] }) {
   return (
     <form method="get" action="/search" class="search-form" role="search" aria-label="Search with filters">
-      <Field name="q" label="Search for" type="search" value={values.q ?? ''} maxLength={1000} issues={issues} hint="Use “quotes” for a phrase, OR between words, and -word to leave a word out." />
+      <Field name="q" label="Search for" type="search" value={values.q ?? ''} maxLength={1000} required issues={issues} hint="Use “quotes” for a phrase, OR between words, and -word to leave a word out." />
       <details class="search-form__filters" open={Boolean(values.community || values.kind || values.tag || values.author || values.from || values.to || values.solved || values.state)}>
         <summary>Filters</summary>
         <div class="search-form__grid">

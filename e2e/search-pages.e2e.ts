@@ -1,0 +1,66 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERNAME } from '../src/demo/people.ts';
+import { seedDemo } from '../src/demo/seed.ts';
+import { checkPage, chromiumMissing, launchBrowser, openPage, SKIP_REASON, startApp } from './harness.ts';
+
+if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
+
+/* The search page and the header quick search over the demo organisation, checked with axe. */
+describe.skipIf(chromiumMissing)(`search pages in Chromium${chromiumMissing ? ' (SKIPPED: no chromium)' : ''}`, { timeout: 180_000 }, () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startApp>>;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
+    expect((await seedDemo(server.t.deps.db, { now: new Date() })).seeded).toBe(true);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function main(page: Page): Promise<string> {
+    return page.locator('main').innerText();
+  }
+
+  it('searches from the header, shows results and filters, and never shows a private community to a visitor', async () => {
+    const cp = await openPage(browser, server.baseUrl);
+    const { page } = cp;
+    await page.goto('/search');
+    expect(await main(page)).toContain('Type a few words above');
+    await checkPage(cp, 'search-empty');
+    await page.goto('/');
+    await page.getByLabel('Search Guildhall').fill('focus');
+    await page.getByRole('search', { name: 'Quick search' }).getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\/search\?q=focus/);
+    const results = await main(page);
+    expect(results).toContain('focus');
+    expect(results).not.toContain('Incident Review');
+    await checkPage(cp, 'search-results');
+    await page.goto('/search?q=focus&from=2026-02-30');
+    expect(await main(page)).toContain('There is a problem');
+    await checkPage(cp, 'search-error');
+    await page.goto('/members');
+    await checkPage(cp, 'search-header-on-members');
+    await cp.context.close();
+  });
+
+  it('signed in as the demo admin, the filters work without JavaScript', async () => {
+    const cp = await openPage(browser, server.baseUrl);
+    const { page } = cp;
+    await page.goto('/signin');
+    await page.fill('[name="login"]', DEMO_USERNAME);
+    await page.fill('[name="password"]', DEMO_PASSWORD);
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/signin')), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await page.goto('/search?q=the');
+    await page.getByText('Filters').click();
+    await page.getByLabel('Kind', { exact: true }).selectOption('article');
+    await page.getByLabel('Order', { exact: true }).selectOption('date');
+    await page.getByRole('search', { name: 'Search with filters' }).getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/kind=article/);
+    expect(await page.locator('.search-hit .badge--article').count()).toBeGreaterThan(0);
+    expect(await page.locator('.search-hit .badge--topic').count()).toBe(0);
+    await checkPage(cp, 'search-filtered');
+    await cp.context.close();
+  });
+});
