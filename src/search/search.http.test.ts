@@ -59,6 +59,14 @@ describeEachDialect('search API and page', (dialect) => {
     expect(body.total).toBe(1);
   });
 
+  it('is in the OpenAPI document under the search tag, with its filters and response', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, { get: { tags: string[]; parameters: { name: string }[]; responses: Record<string, unknown> } }> };
+    const op = doc.paths['/api/v1/search']!.get;
+    expect(op.tags).toEqual(['search']);
+    expect(op.parameters.map((p) => p.name).sort()).toEqual(['author', 'community', 'cursor', 'from', 'kind', 'limit', 'q', 'solved', 'sort', 'state', 'tag', 'to']);
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '400']);
+  });
+
   it('returns hostile stored text in snippets only as escaped text with <mark> hits', async () => {
     const body = (await search('q=hostile')).json() as SearchResponse;
     expect(body.items).toHaveLength(1);
