@@ -149,6 +149,19 @@ describeEachDialect('importStackExchange (fixture dump)', (dialect) => {
     }
   });
 
+  it('a bad row after many batches (writes in flight) still leaves the database exactly as it was', async () => {
+    const many = Array.from({ length: 1200 }, (_, i) => `  <row Id="${1000 + i}" PostTypeId="1" CreationDate="2020-01-01T00:00:00.000" Body="&lt;p&gt;Q ${i}&lt;/p&gt;" OwnerUserId="1" Title="Question ${i}" Tags="&lt;xml&gt;" />`);
+    const big = copyDump('tiny-2020', 'tiny-2020', (f, text) => (f === 'Posts.xml' ? text.replace('</posts>', `${many.join('\n')}\n  <row Id="x" PostTypeId="1" />\n</posts>`) : text));
+    try {
+      const before = await dbSnapshot(db);
+      const lines = 2 + 9 + 1200 + 1;
+      await expect(importStackExchange(deps(), big.dir, { community: 'tiny' })).rejects.toThrow(`Posts.xml:${lines}: row has a bad Id "x"`);
+      expect(await dbSnapshot(db)).toEqual(before);
+    } finally {
+      big.cleanup();
+    }
+  });
+
   it('refuses a missing Posts.xml, an unknown community, a bad date and a site already imported elsewhere', async () => {
     const noPosts = copyDump('tiny-2020', 'tiny-2020', (f, text) => (f === 'Posts.xml' ? null : text));
     try {

@@ -8,7 +8,7 @@ import { importedTotal, loadState, type ImportCounts, type ImportState } from '.
 import { BATCH, recountImported } from './import.store.ts';
 import { importComments, importLinks, importTags, importVotes } from './phase-extras.ts';
 import { HistoryImporter } from './phase-history.ts';
-import { applyAcceptedAnswers, importPosts, type PendingAccepts } from './phase-posts.ts';
+import { applyAcceptedAnswers, preparePosts, writePosts, type PendingAccepts } from './phase-posts.ts';
 import { importUsers } from './phase-users.ts';
 import { isSiteName, siteFromFolder } from './site.ts';
 import { streamRows, type DumpRow } from './xml-rows.ts';
@@ -78,10 +78,11 @@ export async function importStackExchange(deps: Pick<Deps, 'db' | 'clock'>, dir:
     const state = await loadState(tx, community.id, site, until, now);
     const accepts: PendingAccepts = new Map();
     const history = new HistoryImporter(state);
+    const posts = pipelined((rows: DumpRow[]) => preparePosts(state, rows, accepts), (p) => writePosts(state, p));
     const handlers: Record<(typeof FILES)[number], (rows: DumpRow[]) => Promise<void>> = {
       'Tags.xml': (rows) => importTags(state, rows),
       'Users.xml': (rows) => importUsers(state, rows),
-      'Posts.xml': (rows) => importPosts(state, rows, accepts),
+      'Posts.xml': posts.handle,
       'PostHistory.xml': (rows) => history.add(rows),
       'Comments.xml': (rows) => importComments(state, rows),
       'Votes.xml': (rows) => importVotes(state, rows),
@@ -90,13 +91,50 @@ export async function importStackExchange(deps: Pick<Deps, 'db' | 'clock'>, dir:
     };
     for (const name of FILES) {
       const file = files.get(name);
-      if (file) await readFile(state, name, file, handlers[name], opts.onProgress);
-      if (name === 'Posts.xml') await applyAcceptedAnswers(state, accepts);
+      if (file) {
+        try {
+          await readFile(state, name, file, handlers[name], opts.onProgress);
+        } finally {
+          // Never leave a write running when the transaction ends (it would run after the rollback).
+          if (name === 'Posts.xml') await posts.settle();
+        }
+      }
+      if (name === 'Posts.xml') {
+        posts.rethrow();
+        await applyAcceptedAnswers(state, accepts);
+      }
       if (name === 'PostHistory.xml') await history.finish();
     }
     await finish(state);
     return state.counts;
   });
+}
+
+/**
+ * One write in flight while the next batch is read and prepared: converting bodies (CPU) overlaps
+ * the database round trips. A batch is prepared before waiting for the previous write, and every
+ * failure surfaces only after the write in flight has settled.
+ */
+function pipelined<P>(prepare: (rows: DumpRow[]) => P, write: (p: P) => Promise<void>) {
+  let inflight: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+  const settle = () => inflight;
+  const rethrow = () => {
+    if (failure) throw failure.error;
+  };
+  const handle = async (rows: DumpRow[]): Promise<void> => {
+    let prepared: P;
+    try {
+      prepared = prepare(rows);
+    } finally {
+      await settle();
+    }
+    rethrow();
+    inflight = write(prepared).catch((error: unknown) => {
+      failure = { error };
+    });
+  };
+  return { handle, settle, rethrow };
 }
 
 async function readFile(state: ImportState, name: string, file: string, handle: (rows: DumpRow[]) => Promise<void>, onProgress: ImportOptions['onProgress']): Promise<void> {

@@ -10,6 +10,8 @@ const NO_USERS: ReadonlySet<string> = new Set();
 
 interface PostRow {
   id: number;
+  owner: number | null;
+  /** Resolved when written (the "deleted user" is made on first need). */
   authorId: number;
   authorName: string;
   body: string;
@@ -22,24 +24,28 @@ interface PostRow {
 /** Accepted answers to set once all posts are in: original question id → original answer id. */
 export type PendingAccepts = Map<number, number>;
 
-async function postRow(state: ImportState, row: DumpRow, id: number, created: string): Promise<PostRow> {
+function postRow(state: ImportState, row: DumpRow, id: number, created: string): PostRow {
   const owner = optionalInt(row, FILE, 'OwnerUserId');
-  const authorId = await authorFor(state, owner);
   const body = htmlToMarkdown(row.attrs.Body ?? '');
   // Mentions of names that are not members stay plain text (nothing is refused on import).
   const html = renderMarkdown(body, { knownUsers: NO_USERS }).html;
   const authorName = creditName(state, owner, row.attrs.OwnerDisplayName);
-  return { id, authorId, authorName, body, html, created, edited: optionalDate(row, FILE, 'LastEditDate'), license: licenseOf(row.attrs.ContentLicense, created) };
+  return { id, owner, authorId: 0, authorName, body, html, created, edited: optionalDate(row, FILE, 'LastEditDate'), license: licenseOf(row.attrs.ContentLicense, created) };
+}
+
+/** A batch of posts converted and ready to write. */
+export interface PreparedPosts {
+  questions: Array<PostRow & { title: string; tags: string[] }>;
+  answers: Array<PostRow & { parentId: number }>;
 }
 
 /**
- * Posts.xml: questions become question topics with their opening post and tags, answers become
- * answer posts of their question's topic. Other post types are counted and skipped; an answer whose
- * question is not imported is an orphan. Accepted answers are collected in `accepts`.
+ * Posts.xml, first half (no database): checks the rows and converts bodies. Questions will become
+ * question topics with their opening post and tags, answers answer posts of their question's topic.
+ * Other post types are counted and skipped. Accepted answers are collected in `accepts`.
  */
-export async function importPosts(state: ImportState, rows: DumpRow[], accepts: PendingAccepts): Promise<void> {
-  const questions: Array<PostRow & { title: string; tags: string[] }> = [];
-  const answers: Array<PostRow & { parentId: number }> = [];
+export function preparePosts(state: ImportState, rows: DumpRow[], accepts: PendingAccepts): PreparedPosts {
+  const prepared: PreparedPosts = { questions: [], answers: [] };
   for (const row of rows) {
     const id = intAttr(row, FILE, 'Id');
     const type = intAttr(row, FILE, 'PostTypeId');
@@ -58,13 +64,19 @@ export async function importPosts(state: ImportState, rows: DumpRow[], accepts: 
     if (type === 1) {
       const title = (row.attrs.Title ?? '').trim();
       if (title === '') throw new DumpError('question has no Title', FILE, row.line);
-      questions.push({ ...(await postRow(state, row, id, created)), title: title.slice(0, 300), tags: parseTags(row.attrs.Tags) });
+      prepared.questions.push({ ...postRow(state, row, id, created), title: title.slice(0, 300), tags: parseTags(row.attrs.Tags) });
     } else {
-      answers.push({ ...(await postRow(state, row, id, created)), parentId: intAttr(row, FILE, 'ParentId') });
+      prepared.answers.push({ ...postRow(state, row, id, created), parentId: intAttr(row, FILE, 'ParentId') });
     }
   }
-  await insertQuestions(state, questions);
-  await insertAnswers(state, answers);
+  return prepared;
+}
+
+/** Posts.xml, second half: writes a prepared batch (an answer whose question is not imported is an orphan). */
+export async function writePosts(state: ImportState, prepared: PreparedPosts): Promise<void> {
+  for (const p of [...prepared.questions, ...prepared.answers]) p.authorId = await authorFor(state, p.owner);
+  await insertQuestions(state, prepared.questions);
+  await insertAnswers(state, prepared.answers);
 }
 
 async function insertQuestions(state: ImportState, questions: Array<PostRow & { title: string; tags: string[] }>): Promise<void> {

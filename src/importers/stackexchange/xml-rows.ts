@@ -29,7 +29,7 @@ export class DumpError extends ImportError {
 export async function streamRows(file: string, batchSize: number, onBatch: (rows: DumpRow[], bytesRead: number) => Promise<void>): Promise<number> {
   const name = path.basename(file);
   const parser = new SaxesParser({ position: true });
-  let rows: DumpRow[] = [];
+  const rows: DumpRow[] = [];
   let count = 0;
   let failure: DumpError | null = null;
   let depth = 0;
@@ -52,18 +52,15 @@ export async function streamRows(file: string, batchSize: number, onBatch: (rows
     for await (const chunk of stream) {
       parser.write(chunk as string);
       if (failure) throw failure;
-      if (rows.length >= batchSize) {
-        const batch = rows;
-        rows = [];
-        await onBatch(batch, stream.bytesRead);
-      }
+      // Exactly batchSize rows per call (a chunk of small rows holds thousands): bounded statements.
+      while (rows.length >= batchSize) await onBatch(rows.splice(0, batchSize), stream.bytesRead);
     }
     parser.close();
     if (failure) throw failure;
   } finally {
     stream.destroy();
   }
-  if (rows.length > 0) await onBatch(rows, stream.bytesRead);
+  if (rows.length > 0) await onBatch(rows.splice(0), stream.bytesRead);
   return count;
 }
 
