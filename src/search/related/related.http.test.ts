@@ -81,6 +81,16 @@ describeEachDialect('GET /api/v1/topics/:id/related', (dialect) => {
     }
   });
 
+  it('documents both routes in the OpenAPI document under the related tag', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { tags?: string[]; summary?: string; responses?: Record<string, unknown> }>> };
+    for (const [path, method] of [['/api/v1/topics/{id}/related', 'get'], ['/api/v1/communities/{slug}/similar', 'post']] as const) {
+      const op = doc.paths[path]?.[method];
+      expect(op?.tags, `${method} ${path}`).toEqual(['related']);
+      expect(op?.summary).toEqual(expect.any(String));
+      expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404']));
+    }
+  });
+
   it('shows up to five related links on the topic page, none from the private community', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/c/${w.pub.slug}/t/${w.knife.id}`, headers: { cookie: w.as.outsider.cookie } });
     expect(res.statusCode).toBe(200);

@@ -76,6 +76,10 @@ describeEachDialect('the new-topic form’s similar questions (no JavaScript)', 
     expect(res.body).toMatch(/id="similar-results" aria-live="polite"/);
     expect(res.body).toContain('src="/static/similar.js"');
     expect(pageFindings(parsePage(res.body))).toEqual([]);
+    const js = await t.app.inject({ method: 'GET', url: '/static/similar.js' });
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    expect(js.body).toContain('/similar');
   });
 
   it('"Check for similar questions" lists them under the form, keeps what was typed, and posts nothing', async () => {
