@@ -35,7 +35,7 @@ describeEachDialect('importStackExchange (fixture dump)', (dialect) => {
       questions: 3,
       answers: 4,
       comments: 4,
-      votes: 6,
+      votes: 7,
       links: 2,
       revisions: 3,
       tags: 5,
@@ -56,6 +56,11 @@ describeEachDialect('importStackExchange (fixture dump)', (dialect) => {
     expect(posts[0]?.body).toContain('```py\nimport xml.sax\n');
     expect(posts[0]?.body_html).toContain('language-py');
     expect(posts[2]?.body).toContain('```javascript\n');
+    // The one vote whose voter the dump names is a row of votes too (by Bob, on Alice's answer 5).
+    const answer5 = (await sourceOf('answer', 5)).local_id;
+    const bob = await db.selectFrom('users').select('id').where('username', '=', 'bob-2').executeTakeFirstOrThrow();
+    expect(await db.selectFrom('votes').select(['post_id', 'user_id', 'value']).execute()).toEqual([{ post_id: answer5, user_id: bob.id, value: 1 }]);
+    expect((await db.selectFrom('posts').select('score').where('id', '=', answer5).executeTakeFirstOrThrow()).score).toBe(1);
     const tags = await db.selectFrom('topic_tags').select('tag').where('topic_id', '=', q.id).orderBy('tag').execute();
     expect(tags.map((t) => t.tag)).toEqual(['parsing', 'xml']);
     const communityTags = await db.selectFrom('community_tags').select('tag').where('community_id', '=', communityId).orderBy('tag').execute();
@@ -101,7 +106,7 @@ describeEachDialect('importStackExchange (fixture dump)', (dialect) => {
     await importStackExchange(deps(), tiny, { community: 'tiny' });
     const before = await dbSnapshot(db);
     const again = await importStackExchange(deps(), tiny, { community: 'tiny' });
-    expect(again).toMatchObject({ users: 0, questions: 0, answers: 0, comments: 0, votes: 0, links: 0, revisions: 0, tags: 0, unchanged: 27 });
+    expect(again).toMatchObject({ users: 0, questions: 0, answers: 0, comments: 0, votes: 0, links: 0, revisions: 0, tags: 0, unchanged: 28 });
     expect(await dbSnapshot(db)).toEqual(before);
   });
 
@@ -117,7 +122,7 @@ describeEachDialect('importStackExchange (fixture dump)', (dialect) => {
 
   it('--until imports only what was created before it; a later full run adds the rest, the same as one full run', async () => {
     const first = await importStackExchange(deps(), tiny, { community: 'tiny', until: '2020-03-01' });
-    expect(first).toMatchObject({ users: 4, questions: 2, answers: 3, comments: 3, votes: 5, links: 1, revisions: 3 });
+    expect(first).toMatchObject({ users: 4, questions: 2, answers: 3, comments: 3, votes: 6, links: 1, revisions: 3 });
     expect(await db.selectFrom('topics').select('title').where('title', '=', 'Late question about XML').executeTakeFirst()).toBeUndefined();
     expect(await db.selectFrom('users').select('id').where('username', '=', 'carol-3').executeTakeFirst()).toBeUndefined();
     const rest = await importStackExchange(deps(), tiny, { community: 'tiny' });
