@@ -11,6 +11,7 @@ import { createArticle, editArticle } from '../knowledge/articles/articles.servi
 import { createTerm, deleteTerm, updateTerm } from '../knowledge/glossary/glossary.service.ts';
 import { deleteArticle, transitionArticle } from '../knowledge/lifecycle/lifecycle.service.ts';
 import { rankDocuments, rebuildSearchIndex, searchDocuments, type SearchKind, type SearchQuery } from './search.index.ts';
+import { CANDIDATES, MAX_OFFSET } from './search.rank.ts';
 
 const actorOf = (u: { id: number; username: string; display_name: string; role: 'admin' | 'member' }): Actor => ({ id: u.id, username: u.username, displayName: u.display_name, role: u.role });
 
@@ -142,6 +143,29 @@ describeEachDialect('search index kept current by every write', (dialect) => {
     ]);
     expect((await find('riving')).length).toBe(2);
     expect((await find('cleaving')).sort()).toEqual(posts.slice(4).map((id) => `post:${id}`).sort());
+  });
+
+  it('ranks only the newest CANDIDATES matches of a common query, unless the primitive is given a larger pool', async () => {
+    const c = await makeCommunity(t.deps.db, me.id);
+    const now = Date.now();
+    const rows = Array.from({ length: CANDIDATES + 5 }, (_, i) => ({
+      community_id: c.id, author_id: me.id, kind: 'discussion' as const, title: i === 0 ? 'Gimlet gimlet gimlet' : `Note ${i} on a gimlet`,
+      reply_count: 0, last_posted_at: new Date(now - (CANDIDATES + 5 - i) * 1000).toISOString(),
+      created_at: new Date(now - (CANDIDATES + 5 - i) * 60_000).toISOString(), updated_at: new Date(now).toISOString(),
+    }));
+    for (let i = 0; i < rows.length; i += 200) {
+      const ids = await t.deps.db.insertInto('topics').values(rows.slice(i, i + 200)).returning('id').execute();
+      await t.deps.db.insertInto('posts').values(ids.map((r) => ({ topic_id: r.id, author_id: me.id, kind: 'opening' as const, body: 'Boring holes.', created_at: new Date(now).toISOString(), updated_at: new Date(now).toISOString() }))).execute();
+    }
+    await rebuildSearchIndex(t.deps.db, { communityId: c.id });
+    const oldest = (await t.deps.db.selectFrom('topics').select('id').where('title', '=', 'Gimlet gimlet gimlet').executeTakeFirstOrThrow()).id;
+    const page = await searchDocuments(t.deps.db, me, { q: 'gimlet', communityId: c.id, sort: 'relevance', offset: 0, limit: 5 });
+    expect(page.hits.map((h) => h.id)).not.toContain(oldest);
+    expect(page.counts.topic).toBe(MAX_OFFSET + 1);
+    const narrow = await rankDocuments(t.deps.db, { text: 'gimlet', communityIds: [c.id], kinds: ['topic'], limit: 1 });
+    expect(narrow[0]?.id).not.toBe(oldest);
+    const wide = await rankDocuments(t.deps.db, { text: 'gimlet', communityIds: [c.id], kinds: ['topic'], limit: 1, candidateLimit: CANDIDATES + 10 });
+    expect(wide[0]?.id).toBe(oldest);
   });
 
   it('sorts by date, filters by author and day, and pages', async () => {

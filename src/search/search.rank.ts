@@ -105,9 +105,9 @@ function hit(r: Row): SearchHit {
  * SQLite: the rowid boundary of the newest CANDIDATES matches (FTS5 streams matches in rowid order and
  * rowids follow the things' dates, so this costs CANDIDATES steps, not every match), as a condition.
  */
-async function fts5Window(db: Db, match: string, where: RawBuilder<unknown>): Promise<RawBuilder<unknown>> {
+async function fts5Window(db: Db, match: string, where: RawBuilder<unknown>, limit = CANDIDATES): Promise<RawBuilder<unknown>> {
   const bound = await sql<{ id: number }>`select search_fts.rowid as id from search_fts cross join search_docs d on d.id = search_fts.rowid
-    where search_fts match ${match} and ${where} order by search_fts.rowid desc limit 1 offset ${CANDIDATES - 1}`.execute(db);
+    where search_fts match ${match} and ${where} order by search_fts.rowid desc limit 1 offset ${limit - 1}`.execute(db);
   return bound.rows[0] ? sql`search_fts.rowid >= ${bound.rows[0].id}` : sql`1 = 1`;
 }
 
@@ -116,11 +116,11 @@ async function fts5Window(db: Db, match: string, where: RawBuilder<unknown>): Pr
  * query from a common one: all matches of a rare one come from the GIN index; for a common one, the
  * newest CANDIDATES come from a backward scan of the created_at index that stops once it has them.
  */
-async function pgCandidates(db: Db, q: RawBuilder<unknown>, where: RawBuilder<unknown>): Promise<RawBuilder<unknown>> {
-  const probe = await sql<{ n: number }>`select count(*) as n from (select 1 from search_docs d where d.tsv @@ ${q} and ${where} limit ${CANDIDATES + 1}) m`.execute(db);
-  const dense = Number(probe.rows[0]?.n ?? 0) > CANDIDATES;
+async function pgCandidates(db: Db, q: RawBuilder<unknown>, where: RawBuilder<unknown>, limit = CANDIDATES): Promise<RawBuilder<unknown>> {
+  const probe = await sql<{ n: number }>`select count(*) as n from (select 1 from search_docs d where d.tsv @@ ${q} and ${where} limit ${limit + 1}) m`.execute(db);
+  const dense = Number(probe.rows[0]?.n ?? 0) > limit;
   return dense
-    ? sql`select d.* from search_docs d where d.tsv @@ ${q} and ${where} order by d.created_at desc limit ${CANDIDATES}`
+    ? sql`select d.* from search_docs d where d.tsv @@ ${q} and ${where} order by d.created_at desc limit ${limit}`
     : sql`select d.* from search_docs d where d.tsv @@ ${q} and ${where} offset 0`; // offset 0: keep the outer ORDER BY … LIMIT from turning this into an index scan
 }
 
@@ -194,6 +194,8 @@ export interface RankInput {
   limit: number;
   /** Documents to leave out, e.g. the topic being shown. */
   exclude?: { kind: SearchKind; id: number }[];
+  /** How many of the newest matches are scored (default CANDIDATES, at most 50,000): more is better ranking, slower. */
+  candidateLimit?: number;
 }
 
 export interface RankedDocument { kind: SearchKind; id: number; score: number }
@@ -207,19 +209,20 @@ export async function rankDocuments(db: Db, r: RankInput): Promise<RankedDocumen
   const words = significantWords(r.text);
   if (words.length === 0 || r.communityIds.length === 0 || r.kinds.length === 0 || r.limit < 1) return [];
   const w = { ...DEFAULT_WEIGHTS, ...r.fieldWeights };
+  const pool = Math.min(Math.max(Math.trunc(r.candidateLimit ?? CANDIDATES), r.limit, 1), 50_000);
   const ex = r.exclude ?? [];
   const notExcluded = ex.length === 0 ? sql`1 = 1` : sql.join(ex.map((e) => sql`not (d.kind = ${e.kind} and d.ref_id = ${e.id})`), sql` and `);
   const scope = sql`d.community_id in (${sql.join(r.communityIds)}) and d.kind in (${sql.join(r.kinds)}) and ${notExcluded}`;
   if (isPostgres(db)) {
     const q = sql`(${sql.join(words.map((x) => sql`plainto_tsquery('english', ${x})`), sql` || `)})`;
     const res = await sql<{ kind: SearchKind; ref_id: number; score: number }>`select d.kind, d.ref_id, ts_rank_cd(${pgWeights(w)}, d.tsv, ${q}) as score
-      from (${await pgCandidates(db, q, scope)}) d order by score desc, d.ref_id limit ${r.limit}`.execute(db);
+      from (${await pgCandidates(db, q, scope, pool)}) d order by score desc, d.ref_id limit ${r.limit}`.execute(db);
     return res.rows.map((x) => ({ kind: x.kind, id: Number(x.ref_id), score: Number(x.score) }));
   }
   const match = words.map((x) => `"${x}"`).join(' OR ');
   const res = await sql<{ kind: SearchKind; ref_id: number; score: number }>`select d.kind, d.ref_id, -search_fts.rank as score
     from search_fts cross join search_docs d on d.id = search_fts.rowid
-    where search_fts match ${match} and search_fts.rank match ${`bm25(${w.title}, ${w.tags}, ${w.extra}, ${w.body})`} and ${await fts5Window(db, match, scope)} and ${scope}
+    where search_fts match ${match} and search_fts.rank match ${`bm25(${w.title}, ${w.tags}, ${w.extra}, ${w.body})`} and ${await fts5Window(db, match, scope, pool)} and ${scope}
     order by search_fts.rank, d.id desc limit ${r.limit}`.execute(db);
   return res.rows.map((x) => ({ kind: x.kind, id: Number(x.ref_id), score: Number(x.score) }));
 }
