@@ -3,7 +3,7 @@ import type { Db } from '../core/db/index.ts';
 import type { SearchKind } from '../core/db/tables/search.ts';
 import { readableCommunityIds, type Actor } from '../core/permissions/index.ts';
 import { isPostgres } from './search.dialect.ts';
-import { HIT_END, HIT_START, significantWords, snippetToHtml, toFts5Query } from './search.text.ts';
+import { HIT_END, HIT_START, plainSnippet, significantWords, snippetToHtml, toFts5Query } from './search.text.ts';
 
 /*
  * Ranked queries over `search_docs`, bounded so a common word never scores every match.
@@ -96,7 +96,7 @@ const pgWeights = (w: FieldWeights) => {
 function hit(r: Row): SearchHit {
   return {
     kind: r.kind, id: Number(r.ref_id), communityId: r.community_id, topicId: r.topic_id, authorId: r.author_id, label: r.label,
-    snippetHtml: snippetToHtml(r.snip ?? ''), state: r.state, solved: r.solved === null ? null : r.solved === 1,
+    snippetHtml: snippetToHtml(plainSnippet(r.snip ?? '')), state: r.state, solved: r.solved === null ? null : r.solved === 1,
     createdAt: r.created_at, score: Number(r.score),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { significantWords, snippetToHtml, toFts5Query } from './search.text.ts';
+import { plainSnippet, significantWords, snippetToHtml, toFts5Query } from './search.text.ts';
 
 describe('toFts5Query', () => {
   it('quotes every word, so FTS5 syntax is plain text', () => {
@@ -30,5 +30,11 @@ describe('snippetToHtml', () => {
 describe('significantWords', () => {
   it('drops stopwords, one-letter words and repeats', () => {
     expect(significantWords('How do I set the lathe, the LATHE spindle? A')).toEqual(['set', 'lathe', 'spindle']);
+  });
+});
+
+describe('plainSnippet', () => {
+  it('drops Markdown emphasis, code ticks, heading and quote marks, and folds whitespace', () => {
+    expect(plainSnippet('1. **\u0001Focus\u0002** moves `into`\n## Heading\n> quoted __x__')).toBe('1. \u0001Focus\u0002 moves into Heading quoted x');
   });
 });

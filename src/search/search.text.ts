@@ -61,6 +61,11 @@ export function significantWords(text: string, max = MAX_QUERY_WORDS): string[] 
   return out;
 }
 
+/** Drops the commonest Markdown punctuation (emphasis, code ticks, heading and quote marks) from a snippet of a Markdown source. */
+export function plainSnippet(s: string): string {
+  return s.replace(/\*\*|__|`+|(^|\n)\s*(#{1,6}|>)\s+/g, '$1').replace(/\s+/g, ' ');
+}
+
 /** Marks the engines put around hits: control characters that markup never needs. */
 export const HIT_START = '\u0001';
 export const HIT_END = '\u0002';
