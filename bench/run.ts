@@ -13,9 +13,13 @@ Defaults: --scale large, --db sqlite:bench/data/<scale>.db. See docs/performance
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const [command] = args.positional;
-  if (!command || command === 'help' || args.has('help')) {
+  if (command === 'help' || args.has('help')) {
     process.stdout.write(USAGE);
-    return command ? 0 : 2;
+    return 0;
+  }
+  if (!command) {
+    process.stderr.write(USAGE);
+    return 2;
   }
   if (command === 'generate') {
     const { generate, defaultUrl } = await import('./generate.ts');
