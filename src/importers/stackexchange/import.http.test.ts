@@ -29,6 +29,12 @@ describeEachDialect('imported topics in the API and on the page', (dialect) => {
   });
   afterAll(async () => t.close());
 
+  it('makes imported people findable in the member search, as on /members', async () => {
+    const res = await api(t, 'GET', `/api/v1/search?q=${encodeURIComponent('Ångström')}&kind=member`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json().items as Array<{ kind: string; title: string }>).map((i) => [i.kind, i.title])).toEqual([['member', 'Alice Ångström']]);
+  });
+
   it('GET /api/v1/topics/:id shows the question’s source; a topic written here has source null', async () => {
     const res = await api(t, 'GET', `/api/v1/topics/${question}`);
     expect(res.statusCode).toBe(200);

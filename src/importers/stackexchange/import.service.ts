@@ -153,4 +153,7 @@ async function finish(state: ImportState): Promise<void> {
   await recountImported(state.tx, state.communityId, state.site);
   await recordActivity(state.tx, { actorId: null, verb: 'import.completed', communityId: state.communityId, subjectType: 'community', subjectId: state.communityId, data: { ...state.counts }, at: state.now });
   await rebuildSearchIndex(state.tx, { communityId: state.communityId });
+  // People are indexed organisation-wide, not per community: re-index them so the imported authors
+  // are found by the member search, as they are listed on /members.
+  await rebuildSearchIndex(state.tx, { kinds: ['member'] });
 }
