@@ -3,7 +3,7 @@ import { buildApp } from '../../src/core/app.ts';
 import { createLocalBus } from '../../src/core/bus/index.ts';
 import type { Clock } from '../../src/core/clock.ts';
 import { loadConfig } from '../../src/core/config.ts';
-import type { DialectName } from '../../src/core/db/index.ts';
+import type { Db, DialectName } from '../../src/core/db/index.ts';
 import type { Deps } from '../../src/core/deps.ts';
 import { createLog } from '../../src/core/log.ts';
 import { createMailer, type Mail, type Mailer } from '../../src/core/mail/index.ts';
@@ -31,7 +31,7 @@ export function fakeClock(start = new Date('2026-11-01T09:00:00Z')): Clock & { s
 /** Builds the real app on a fresh database of the given dialect. */
 export async function buildTestApp(
   dialect: DialectName,
-  opts: { env?: Record<string, string>; clock?: Clock; mailer?: Mailer } = {},
+  opts: { env?: Record<string, string>; clock?: Clock; mailer?: Mailer; wrapDb?: (db: Db) => Db } = {},
 ): Promise<TestApp> {
   const handle = await openTestDb(dialect);
   const config = loadConfig({ DATA_DIR: handle.dataDir, LOG_LEVEL: 'silent', GUILDHALL_DEMO: '0', AUTH_RATE_LIMIT: '0', ...opts.env });
@@ -39,7 +39,7 @@ export async function buildTestApp(
   const outbox = createMailer({ smtpUrl: null, from: config.mailFrom, dataDir: handle.dataDir });
   const deps: Deps = {
     config,
-    db: handle.db,
+    db: opts.wrapDb ? opts.wrapDb(handle.db) : handle.db,
     dbInfo: handle.info,
     bus: createLocalBus(),
     mail: opts.mailer ?? {

@@ -1,0 +1,33 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type { DialectName } from '../../src/core/db/index.ts';
+import { buildTestApp, type TestApp } from './app.ts';
+
+/**
+ * Counts the SQL statements the app sends (every query builder and raw `sql` statement passes through
+ * a Kysely plugin's transformQuery once; transaction BEGIN/COMMIT are not counted). Used to bound the
+ * queries a page costs and to catch N+1 queries: a page must not cost more queries when it shows more rows.
+ */
+export class QueryCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count++;
+    return args.node;
+  }
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+}
+
+/** The real app whose database counts its queries. */
+export async function countingTestApp(dialect: DialectName): Promise<TestApp & { queries: QueryCounter }> {
+  const queries = new QueryCounter();
+  const t = await buildTestApp(dialect, { wrapDb: (db) => db.withPlugin(queries) });
+  return Object.assign(t, { queries });
+}
+
+/** How many queries one request costs. */
+export async function queriesFor(t: TestApp & { queries: QueryCounter }, url: string, cookie?: string): Promise<{ status: number; queries: number }> {
+  const before = t.queries.count;
+  const res = await t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+  return { status: res.statusCode, queries: t.queries.count - before };
+}
