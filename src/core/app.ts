@@ -36,6 +36,7 @@ import { apiDocsRoutes } from './http/api-docs.routes.tsx';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerPageHelpers } from './http/page-helpers.tsx';
 import { registerSecurityHeaders } from './http/security.ts';
+import { registerCaching } from './http/caching.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
 
 const staticRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'static');
@@ -69,6 +70,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerRateLimit(app);
   await registerOpenApi(app);
   registerSecurityHeaders(app);
+  registerCaching(app);
   registerErrorHandling(app);
   registerPageHelpers(app, { unreadCount: (actor) => countUnread(deps.db, actor) });
 
