@@ -5,6 +5,7 @@ const USAGE = `npm run bench -- <command> [flags]
   generate  --scale tiny|small|medium|large [--db sqlite:<file>|postgres://…/gh_bench_x] [--corpus <dump-folder>] [--seed N] [--no-index]
   search    [--scale …] [--db …] [--queries N] [--http] [--duration S] [--connections N]
   import    [--db sqlite:<file>|postgres://…] [--dumps <dir,dir>] [--synthetic-posts N]
+  pages     [--scale …] [--db …] [--duration S] [--connections N]   topic page, topic JSON, list, article vs bare Fastify
 
 Defaults: --scale large, --db sqlite:bench/data/<scale>.db. See docs/performance.md.
 `;
@@ -35,6 +36,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import') {
     const { importBench } = await import('./import.ts');
     return importBench(args);
+  }
+  if (command === 'pages') {
+    const { pagesBench } = await import('./pages.ts');
+    return pagesBench(args);
   }
   process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
   return 2;
