@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { Pager, TimeAgo } from '../core/views/components.tsx';
+import { Breadcrumbs, Pager, TimeAgo } from '../core/views/components.tsx';
 import { KindBadge, plural, StateBadges, TagChips } from './badges.views.tsx';
 import type { CommunityRef } from './crossposts.store.ts';
 import type { PostSort } from './discussions.schema.ts';
@@ -13,24 +13,7 @@ export { KindBadge } from './badges.views.tsx';
 /** Breadcrumb to a topic's home community. */
 export function TopicBreadcrumb({ community, topic }: { community: { slug: string; name: string }; topic?: { id: number; title: string } }) {
   return (
-    <nav aria-label="Breadcrumb">
-      <ol class="breadcrumbs">
-        <li>
-          <a href="/communities">Communities</a>
-        </li>
-        <li>
-          <a href={`/c/${community.slug}`}>{community.name}</a>
-        </li>
-        <li>
-          <a href={`/c/${community.slug}/topics`}>Topics</a>
-        </li>
-        {topic && (
-          <li>
-            <a href={`/c/${community.slug}/t/${topic.id}`}>{topic.title}</a>
-          </li>
-        )}
-      </ol>
-    </nav>
+    <Breadcrumbs community={community} trail={[{ href: `/c/${community.slug}/topics`, label: 'Topics' }, ...(topic ? [{ href: `/c/${community.slug}/t/${topic.id}`, label: topic.title }] : [])]} />
   );
 }
 

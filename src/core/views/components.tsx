@@ -181,3 +181,24 @@ export function Pager({ nextHref }: { nextHref: string | null }) {
     </nav>
   );
 }
+
+/** A breadcrumb trail: Communities › the community › each further step (last one usually the section). */
+export function Breadcrumbs({ community, trail = [] }: { community: { slug: string; name: string }; trail?: Array<{ href: string; label: string }> }) {
+  return (
+    <nav aria-label="Breadcrumb">
+      <ol class="breadcrumbs">
+        <li>
+          <a href="/communities">Communities</a>
+        </li>
+        <li>
+          <a href={`/c/${community.slug}`}>{community.name}</a>
+        </li>
+        {trail.map((step) => (
+          <li>
+            <a href={step.href}>{step.label}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

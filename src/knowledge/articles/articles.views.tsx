@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldIssue } from '../../core/http/errors.ts';
-import { EmptyState, ErrorSummary, Field, Pager, PostForm, Select, TimeAgo } from '../../core/views/components.tsx';
+import { Breadcrumbs, EmptyState, ErrorSummary, Field, Pager, PostForm, Select, TimeAgo } from '../../core/views/components.tsx';
 import type { ViewContext } from '../../core/views/context.ts';
 import { parseStory, storySections, type Story } from '../stories/story-template.ts';
 import { articleTypes, type Article, type ArticleType } from './articles.store.ts';
@@ -14,19 +14,7 @@ type Community = { slug: string; name: string };
 /** Breadcrumbs: Communities › community › Articles. */
 export function ArticlesBreadcrumb({ community }: { community: Community }) {
   return (
-    <nav aria-label="Breadcrumb">
-      <ol class="breadcrumbs">
-        <li>
-          <a href="/communities">Communities</a>
-        </li>
-        <li>
-          <a href={`/c/${community.slug}`}>{community.name}</a>
-        </li>
-        <li>
-          <a href={`/c/${community.slug}/articles`}>Articles</a>
-        </li>
-      </ol>
-    </nav>
+    <Breadcrumbs community={community} trail={[{ href: `/c/${community.slug}/articles`, label: 'Articles' }]} />
   );
 }
 

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../core/http/errors.ts';
-import { CsrfField, EmptyState, ErrorSummary, Pager, PostForm, TimeAgo } from '../../core/views/components.tsx';
+import { Breadcrumbs, CsrfField, EmptyState, ErrorSummary, Pager, PostForm, TimeAgo } from '../../core/views/components.tsx';
 import type { ViewContext } from '../../core/views/context.ts';
 import { fileUrl } from './attachments.schema.ts';
 import type { Attachment } from './attachments.store.ts';
@@ -133,19 +133,7 @@ export function UploadPage(p: { ctx: ViewContext; heading: string; target: { tit
 export function CommunityFilesPage(p: { community: Community; items: Attachment[]; nextHref: string | null }) {
   return (
     <>
-      <nav aria-label="Breadcrumb">
-        <ol class="breadcrumbs">
-          <li>
-            <a href="/communities">Communities</a>
-          </li>
-          <li>
-            <a href={`/c/${p.community.slug}`}>{p.community.name}</a>
-          </li>
-          <li>
-            <a href={`/c/${p.community.slug}/files`}>Files</a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs community={p.community} trail={[{ href: `/c/${p.community.slug}/files`, label: 'Files' }]} />
       <h1>Files of {p.community.name}</h1>
       {p.items.length === 0 ? (
         <EmptyState title="No files yet">

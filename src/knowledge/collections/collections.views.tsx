@@ -1,4 +1,4 @@
-import { EmptyState, ErrorSummary, Field, Pager, PostForm, TimeAgo } from '../../core/views/components.tsx';
+import { Breadcrumbs, EmptyState, ErrorSummary, Field, Pager, PostForm, TimeAgo } from '../../core/views/components.tsx';
 import type { FieldIssue } from '../../core/http/errors.ts';
 import type { ViewContext } from '../../core/views/context.ts';
 import type { Collection, CollectionItem } from './collections.store.ts';
@@ -10,19 +10,7 @@ interface Community {
 
 function Breadcrumb({ community }: { community: Community }) {
   return (
-    <nav aria-label="Breadcrumb">
-      <ol class="breadcrumbs">
-        <li>
-          <a href="/communities">Communities</a>
-        </li>
-        <li>
-          <a href={`/c/${community.slug}`}>{community.name}</a>
-        </li>
-        <li>
-          <a href={`/c/${community.slug}/collections`}>Collections</a>
-        </li>
-      </ol>
-    </nav>
+    <Breadcrumbs community={community} trail={[{ href: `/c/${community.slug}/collections`, label: 'Collections' }]} />
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldIssue } from '../../core/http/errors.ts';
-import { ErrorSummary, Field, PostForm, TimeAgo } from '../../core/views/components.tsx';
+import { Breadcrumbs, ErrorSummary, Field, PostForm, TimeAgo } from '../../core/views/components.tsx';
 import type { ViewContext } from '../../core/views/context.ts';
 import { ArticlesBreadcrumb } from '../articles/articles.views.tsx';
 import { stateLabels, type ArticleState } from './lifecycle.rules.ts';
@@ -241,16 +241,7 @@ export function KnowledgeSettingsPage(p: { ctx: ViewContext; community: Communit
   );
   return (
     <>
-      <nav aria-label="Breadcrumb">
-        <ol class="breadcrumbs">
-          <li>
-            <a href="/communities">Communities</a>
-          </li>
-          <li>
-            <a href={`/c/${p.community.slug}`}>{p.community.name}</a>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs community={p.community} />
       <h1>Knowledge settings of {p.community.name}</h1>
       <ErrorSummary issues={p.issues} />
       <PostForm ctx={p.ctx} action={`/c/${p.community.slug}/settings/knowledge`} aria-label="Knowledge settings">
