@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, postForm, signInAs, type Browser, type TestApp } from '../../test/helpers/app.ts';
+import { buildTestApp, postForm, type Browser, type TestApp } from '../../test/helpers/app.ts';
 import { describeEachDialect } from '../../test/helpers/db.ts';
-import { addMember, makeCommunity, makeUser } from '../../test/helpers/factories.ts';
-import { expected, places, roles, routesOf, type Place, type Role, type RouteCase } from '../discussions/moderation/authz.fixtures.ts';
+import { addMember, makeCommunity } from '../../test/helpers/factories.ts';
+import { expected, places, roles, routesOf, type Place, type Role, type RouteCase, signInRoles } from '../discussions/moderation/authz.fixtures.ts';
 import { call, replyVia, topicVia } from '../discussions/moderation/moderation.fixtures.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 
@@ -25,13 +25,7 @@ describeEachDialect('notifications authorization matrix', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp(dialect);
     const db = t.deps.db;
-    const people = { steward: await makeUser(db), moderator: await makeUser(db), member: await makeUser(db), outsider: await makeUser(db), admin: await makeUser(db, { role: 'admin' }) };
-    as.set('anonymous', undefined);
-    as.set('outsider', await signInAs(t, people.outsider.id));
-    as.set('member', await signInAs(t, people.member.id));
-    as.set('moderator', await signInAs(t, people.moderator.id));
-    as.set('steward', await signInAs(t, people.steward.id));
-    as.set('admin (not a member)', await signInAs(t, people.admin.id));
+    const people = await signInRoles(t, as);
     const everyone = Object.values(people).map((u) => `@${u.username}`).join(' ');
     for (const place of places) {
       const secret = `NOTESECRET${dialect}${place}`;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildTestApp, signInAs, type Browser, type TestApp } from '../../test/helpers/app.ts';
+import { api, buildTestApp, type Browser, type TestApp } from '../../test/helpers/app.ts';
 import { describeEachDialect } from '../../test/helpers/db.ts';
 import { addMember, makeCommunity, makeUser } from '../../test/helpers/factories.ts';
 import type { Actor } from '../core/permissions/index.ts';
-import { places, roles, routesOf, type Place, type Role } from '../discussions/moderation/authz.fixtures.ts';
+import { places, roles, routesOf, type Place, type Role, signInRoles } from '../discussions/moderation/authz.fixtures.ts';
 import { acceptAnswer } from '../discussions/answers/accept.service.ts';
 import { replyToTopic, startTopic } from '../discussions/posting.service.ts';
 import { createArticle } from '../knowledge/articles/articles.service.ts';
@@ -35,13 +35,7 @@ describeEachDialect('search visibility and authorization matrix', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp(dialect);
     const db = t.deps.db;
-    const people = { steward: await makeUser(db), moderator: await makeUser(db), member: await makeUser(db), outsider: await makeUser(db), admin: await makeUser(db, { role: 'admin' }) };
-    as.set('anonymous', undefined);
-    as.set('outsider', await signInAs(t, people.outsider.id));
-    as.set('member', await signInAs(t, people.member.id));
-    as.set('moderator', await signInAs(t, people.moderator.id));
-    as.set('steward', await signInAs(t, people.steward.id));
-    as.set('admin (not a member)', await signInAs(t, people.admin.id));
+    const people = await signInRoles(t, as);
     const steward = actorOf(people.steward);
     for (const place of places) {
       const word = `zq${place}secret${dialect} ${hush(place)}`;

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
-import type { Browser, TestApp } from '../../../test/helpers/app.ts';
+import { signInAs, type Browser, type TestApp } from '../../../test/helpers/app.ts';
+import { makeUser } from '../../../test/helpers/factories.ts';
 
 /** Who asks, in the authorization matrices of moderation, engagement and notifications. */
 export type Role = 'anonymous' | 'outsider' | 'member' | 'moderator' | 'steward' | 'admin (not a member)';
@@ -51,4 +52,20 @@ export async function routesOf(register: (app: FastifyInstance, deps: Deps) => P
   await bare.ready();
   await bare.close();
   return list.sort();
+}
+
+/**
+ * One person per role of the matrix, signed in and put in `as` (anonymous is undefined; the admin is an
+ * organisation admin who is not a member of anything). Returns the users, to be made members where needed.
+ */
+export async function signInRoles(t: TestApp, as: Map<Role, Browser | undefined>) {
+  const db = t.deps.db;
+  const people = { steward: await makeUser(db), moderator: await makeUser(db), member: await makeUser(db), outsider: await makeUser(db), admin: await makeUser(db, { role: 'admin' }) };
+  as.set('anonymous', undefined);
+  as.set('outsider', await signInAs(t, people.outsider.id));
+  as.set('member', await signInAs(t, people.member.id));
+  as.set('moderator', await signInAs(t, people.moderator.id));
+  as.set('steward', await signInAs(t, people.steward.id));
+  as.set('admin (not a member)', await signInAs(t, people.admin.id));
+  return people;
 }

@@ -38,7 +38,7 @@ const markers = ['alert(', 'script', 'xmpmeta', 'x:xmptk', 'tEXt', 'iTXt', 'zTXt
 const rasterInline = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 // Skipped only when ../shared/data/bad-input/upload is missing (it is present on CI); the suite's name then says why.
-const suite = (name: string, fn: (dialect: 'sqlite' | 'postgres') => void) => (missing ? describe.skip(`${name} (${SKIP_REASON})`, () => fn('sqlite')) : describeEachDialect(name, fn));
+const suite = (name: string, fn: (dialect: 'sqlite' | 'postgres') => void) => (missing ? describe.skipIf(missing)(`${name} (${SKIP_REASON})`, () => fn('sqlite')) : describeEachDialect(name, fn));
 
 suite('attachments: the hostile upload set', (dialect) => {
   let t: TestApp;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildTestApp, postForm, signInAs, type Browser, type TestApp } from '../../../test/helpers/app.ts';
+import { api, buildTestApp, postForm, type Browser, type TestApp } from '../../../test/helpers/app.ts';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
-import { addMember, makeCommunity, makeUser } from '../../../test/helpers/factories.ts';
+import { addMember, makeCommunity } from '../../../test/helpers/factories.ts';
 import { apiDelete, makeAnswer, makeQuestion } from '../../discussions/answers/answers.fixtures.ts';
 import { tickingClock } from '../../discussions/discussions.fixtures.ts';
-import { expected, places, roles, routesOf, type Place, type Role, type RouteCase } from '../../discussions/moderation/authz.fixtures.ts';
+import { expected, places, roles, routesOf, type Place, type Role, type RouteCase, signInRoles } from '../../discussions/moderation/authz.fixtures.ts';
 import { storiesRoutes } from './stories.routes.ts';
 import { storyCounts } from './stories.fixtures.ts';
 
@@ -63,13 +63,7 @@ describeEachDialect('stories authorization matrix', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp(dialect, { clock: tickingClock() });
     const db = t.deps.db;
-    const people = { steward: await makeUser(db), moderator: await makeUser(db), member: await makeUser(db), outsider: await makeUser(db), admin: await makeUser(db, { role: 'admin' }) };
-    as.set('anonymous', undefined);
-    as.set('outsider', await signInAs(t, people.outsider.id));
-    as.set('member', await signInAs(t, people.member.id));
-    as.set('moderator', await signInAs(t, people.moderator.id));
-    as.set('steward', await signInAs(t, people.steward.id));
-    as.set('admin (not a member)', await signInAs(t, people.admin.id));
+    const people = await signInRoles(t, as);
     for (const place of places) {
       const secret = `STORYSECRET${dialect}${place}`;
       const c = await makeCommunity(db, people.steward.id, place === 'public' ? { visibility: 'public', join_policy: 'open' } : { visibility: 'private', join_policy: 'invite' });

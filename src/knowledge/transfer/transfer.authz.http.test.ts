@@ -1,10 +1,10 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymousBrowser, buildTestApp, signInAs, type Browser, type TestApp } from '../../../test/helpers/app.ts';
+import { anonymousBrowser, buildTestApp, type Browser, type TestApp } from '../../../test/helpers/app.ts';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
-import { addMember, makeCommunity, makeUser } from '../../../test/helpers/factories.ts';
-import { expected, places, roles, routesOf, type Place, type Role, type RouteCase } from '../../discussions/moderation/authz.fixtures.ts';
+import { addMember, makeCommunity } from '../../../test/helpers/factories.ts';
+import { expected, places, roles, routesOf, type Place, type Role, type RouteCase, signInRoles } from '../../discussions/moderation/authz.fixtures.ts';
 import { createArticle } from '../articles/articles.service.ts';
 import { upload } from '../attachments/attachments.fixtures.ts';
 import { zipKnowledge } from './export.service.ts';
@@ -43,13 +43,7 @@ describeEachDialect('knowledge transfer authorization matrix', (dialect) => {
   beforeAll(async () => {
     t = await buildTestApp(dialect);
     const db = t.deps.db;
-    const people = { steward: await makeUser(db), moderator: await makeUser(db), member: await makeUser(db), outsider: await makeUser(db), admin: await makeUser(db, { role: 'admin' }) };
-    as.set('anonymous', undefined);
-    as.set('outsider', await signInAs(t, people.outsider.id));
-    as.set('member', await signInAs(t, people.member.id));
-    as.set('moderator', await signInAs(t, people.moderator.id));
-    as.set('steward', await signInAs(t, people.steward.id));
-    as.set('admin (not a member)', await signInAs(t, people.admin.id));
+    const people = await signInRoles(t, as);
     for (const place of places) {
       const secret = `EXPORTSECRET${dialect}${place}`;
       const c = await makeCommunity(db, people.steward.id, place === 'public' ? {} : { visibility: 'private', join_policy: 'invite' });
