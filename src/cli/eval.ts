@@ -9,6 +9,7 @@ import { migrateToLatest } from '../core/db/migrate.ts';
 import { createLog } from '../core/log.ts';
 import { evalDump, evalSemEval } from '../search/related/eval.service.ts';
 import { relatedMethods, type RelatedMethod } from '../search/related/query.ts';
+import { evalExpertsCommand } from './eval-experts.ts';
 import { EXIT, type CliIo } from './io.ts';
 
 const EVAL_USAGE = `Usage: guildhall eval related --dump <dump-folder> [--limit 10] [--method all|title,fields,full,prf]
@@ -46,6 +47,7 @@ function methodsOf(raw: string | undefined): RelatedMethod[] {
  */
 export async function evalCommand(_config: Config, io: CliIo, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'experts') return evalExpertsCommand(_config, io, rest);
   let values: { dump?: string; semeval?: string; limit?: string; method?: string };
   let methods: RelatedMethod[];
   let limit: number;

@@ -5,6 +5,11 @@ import { renderMarkdown } from '../core/markdown/index.ts';
 import { demoCommunities } from './communities.ts';
 import { addDemoEngagement } from './engagement.ts';
 import { addDemoKnowledge } from './knowledge.ts';
+import { addDemoProfiles } from './people-profiles.ts';
+import { addDemoExpertise } from './people-expertise.ts';
+import { addDemoRouting } from './people-routing.ts';
+import { addDemoNetwork } from './people-network.ts';
+import { addDemoMentoring } from './people-mentoring.ts';
 import type { DemoTopic } from './demo.types.ts';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERNAME, demoPeople } from './people.ts';
 import { accessibilityTopics } from './topics-accessibility.ts';
@@ -164,15 +169,21 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
       });
     }
 
-    const knowledge = await addDemoKnowledge(tx, {
+    const seedIds = {
       uid,
       at,
-      communityId: (slug) => {
+      communityId: (slug: string) => {
         const id = communityIds.get(slug);
         if (id === undefined) throw new Error(`demo content names an unknown community: ${slug}`);
         return id;
       },
-    });
+    };
+    const knowledge = await addDemoKnowledge(tx, seedIds);
+    await addDemoProfiles(tx, seedIds);
+    await addDemoExpertise(tx, seedIds);
+    await addDemoRouting(tx, seedIds);
+    await addDemoNetwork(tx, seedIds);
+    await addDemoMentoring(tx, seedIds);
     await rebuildSearchIndex(tx);
 
     return {

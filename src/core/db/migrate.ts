@@ -14,6 +14,11 @@ import { createCollectionsAndLinks } from './migrations/202611261720_create_coll
 import { addStoriesAndCaptures } from './migrations/202611261730_add_stories_and_captures.ts';
 import { createSearchIndex } from './migrations/202611261800_create_search_index.ts';
 import { createImportSources } from './migrations/202611261810_create_import_sources.ts';
+import { addProfessionalProfiles } from './migrations/202611261900_add_professional_profiles.ts';
+import { createExpertiseAndRecognition } from './migrations/202611261910_create_expertise_and_recognition.ts';
+import { createQuestionRouting } from './migrations/202611261920_create_question_routing.ts';
+import { createMemberNetwork } from './migrations/202611261930_create_member_network.ts';
+import { createMentoring } from './migrations/202611261940_create_mentoring.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +35,11 @@ const migrations: Record<string, Migration> = {
   '202611261730_add_stories_and_captures': addStoriesAndCaptures,
   '202611261800_create_search_index': createSearchIndex,
   '202611261810_create_import_sources': createImportSources,
+  '202611261900_add_professional_profiles': addProfessionalProfiles,
+  '202611261910_create_expertise_and_recognition': createExpertiseAndRecognition,
+  '202611261920_create_question_routing': createQuestionRouting,
+  '202611261930_create_member_network': createMemberNetwork,
+  '202611261940_create_mentoring': createMentoring,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */

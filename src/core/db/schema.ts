@@ -6,6 +6,11 @@ import type { LinksTables } from './tables/links.ts';
 import type { StoriesTables } from './tables/stories.ts';
 import type { SearchTables } from './tables/search.ts';
 import type { SourcesTables } from './tables/sources.ts';
+import type { ProfilesTables } from './tables/profiles.ts';
+import type { ExpertiseTables } from './tables/expertise.ts';
+import type { RoutingTables } from './tables/routing.ts';
+import type { NetworkTables } from './tables/network.ts';
+import type { MentoringTables } from './tables/mentoring.ts';
 
 /** Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC text in both dialects. */
 export interface UserTable {
@@ -249,7 +254,7 @@ export interface TopicReadTable {
   read_at: string;
 }
 
-export interface Database extends LifecycleTables, AttachmentsTables, CollectionsTables, LinksTables, StoriesTables, SearchTables, SourcesTables {
+export interface Database extends LifecycleTables, AttachmentsTables, CollectionsTables, LinksTables, StoriesTables, SearchTables, SourcesTables, ProfilesTables, ExpertiseTables, RoutingTables, NetworkTables, MentoringTables {
   users: UserTable;
   sessions: SessionTable;
   password_resets: PasswordResetTable;

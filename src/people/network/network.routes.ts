@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../core/deps.ts';
+
+/** Pages and API routes of src/people/network (registered in src/core/app.ts). */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export async function networkRoutes(app: FastifyInstance, deps: Deps): Promise<void> {}
