@@ -3,11 +3,11 @@ import { PageQuery, pageInfo } from '../core/http/pagination.ts';
 import { StringEnum } from '../discussions/discussions.schema.ts';
 import type { NotificationKind, NotificationView } from './notifications.store.ts';
 
-export const notificationKinds: readonly NotificationKind[] = ['mention', 'reply', 'answer', 'accepted', 'watched'];
+export const notificationKinds: readonly NotificationKind[] = ['mention', 'reply', 'answer', 'accepted', 'watched', 'invited'];
 
 export const NotificationSchema = Type.Object({
   id: Type.Integer(),
-  kind: StringEnum<NotificationKind>(notificationKinds, { description: 'mention, reply (to my topic), answer (to my question), accepted (my answer), watched (a post where I watch).' }),
+  kind: StringEnum<NotificationKind>(notificationKinds, { description: 'mention, reply (to my topic), answer (to my question), accepted (my answer), watched (a post where I watch), invited (asked to answer a question).' }),
   createdAt: Type.String({ format: 'date-time' }),
   readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   actor: Type.Union([Type.Object({ id: Type.Integer(), username: Type.String(), displayName: Type.String() }), Type.Null()]),

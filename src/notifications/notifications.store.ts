@@ -3,7 +3,7 @@ import type { Cursor } from '../core/http/pagination.ts';
 import { readableCommunityIds, type Actor } from '../core/permissions/index.ts';
 
 /** What a notification is about. */
-export type NotificationKind = 'mention' | 'reply' | 'answer' | 'accepted' | 'watched';
+export type NotificationKind = 'mention' | 'reply' | 'answer' | 'accepted' | 'watched' | 'invited';
 
 /** A notification to write. */
 export interface NewNotification {

@@ -9,6 +9,7 @@ const sentence: Record<NotificationKind, [before: string, after: string]> = {
   answer: ['answered your question', ''],
   accepted: ['accepted your answer to', ''],
   watched: ['posted in', '(you watch it)'],
+  invited: ['asked you to answer', ''],
 };
 
 function NotificationItem({ ctx, n }: { ctx: ViewContext; n: NotificationView }) {
