@@ -22,6 +22,8 @@ export interface Config {
   uploads: { maxBytes: number; types: string[] };
   /** Attempts per client address per 10 minutes on each sign-in, sign-up and password-reset route; 0 = no limit. */
   authRateLimit: number;
+  /** How long a topic's related ranking is reused (per node, per set of readable communities); 0 = never. */
+  relatedCacheSeconds: number;
 }
 
 /** Thrown when an environment variable has a value we cannot use; the message is one line. */
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
       tagsMax: int(env, 'LIMIT_TAGS_MAX', 10, 1, 50),
     },
     authRateLimit: int(env, 'AUTH_RATE_LIMIT', 20, 0, 100_000),
+    relatedCacheSeconds: int(env, 'RELATED_CACHE_SECONDS', 600, 0, 86_400),
     uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024), types: list(env, 'UPLOAD_TYPES', uploadTypeKeys, uploadTypeKeys) },
   };
 }

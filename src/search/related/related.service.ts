@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Deps } from '../../core/deps.ts';
 import type { Db } from '../../core/db/index.ts';
 import { readableCommunityIds, type Actor } from '../../core/permissions/index.ts';
@@ -119,8 +120,34 @@ export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: 
   const [src, communityIds, links] = await Promise.all([loadRelatedSource(db, topic.id), readableIds(db, actor), linkedTopicIds(db, topic.id)]);
   if (!src) return [];
   const linked = new Map<number, 'duplicate' | 'linked'>([...links.related.map((id) => [id, 'linked'] as const), ...links.duplicates.map((id) => [id, 'duplicate'] as const)]);
-  const ranked = await rankRelated(db, src, communityIds, { limit: opts.limit + linked.size, method: opts.method, preferCommunityId: topic.communityId, excludeTopicId: topic.id });
+  const rankOpts = { limit: opts.limit + linked.size, method: opts.method, preferCommunityId: topic.communityId, excludeTopicId: topic.id };
+  const ranked = await cachedRanking(deps, `${topic.id}|${rankOpts.method ?? ''}|${rankOpts.limit}|${communityIds.join(',')}`, () => rankRelated(db, src, communityIds, rankOpts));
   const first: Ranked[] = [...links.duplicates, ...links.related].map((id) => ({ kind: 'topic', id, communityId: 0, score: 0 }));
   const merged = [...first, ...ranked.filter((r) => !(r.kind === 'topic' && linked.has(r.id)))];
   return (await toItems(db, merged, communityIds, linked)).slice(0, opts.limit);
+}
+
+/** Per database (tests open many), a bounded cache of topic rankings; entries live `relatedCacheSeconds`. */
+const rankingCaches = new WeakMap<Db, LRUCache<string, Ranked[]>>();
+const RANKINGS_KEPT = 20_000;
+
+/**
+ * The ranking under `key` (the topic, the method, the depth and the readable communities it was ranked
+ * over), computed once per `relatedCacheSeconds` on this node. Only ids and scores are kept: the caller
+ * turns them into items with `toItems`, which checks every one against the viewer again, so a topic
+ * deleted or moved into a private community since drops out at once; new content shows up within the TTL.
+ */
+async function cachedRanking(deps: Pick<Deps, 'db' | 'config'>, key: string, rank: () => Promise<Ranked[]>): Promise<Ranked[]> {
+  const ttl = deps.config.relatedCacheSeconds * 1000;
+  if (ttl === 0) return rank();
+  let cache = rankingCaches.get(deps.db);
+  if (!cache) {
+    cache = new LRUCache<string, Ranked[]>({ max: RANKINGS_KEPT, ttl });
+    rankingCaches.set(deps.db, cache);
+  }
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const ranked = await rank();
+  cache.set(key, ranked);
+  return ranked;
 }
