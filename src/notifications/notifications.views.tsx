@@ -1,9 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../core/views/context.ts';
 import { Avatar, EmptyState, Pager, PostForm, TimeAgo } from '../core/views/components.tsx';
 import { notificationUrl } from './notifications.schema.ts';
-import type { NotificationKind, NotificationView } from './notifications.store.ts';
+import type { NotificationView, TopicNotificationKind } from './notifications.store.ts';
 
-const sentence: Record<NotificationKind, [before: string, after: string]> = {
+const sentence: Record<TopicNotificationKind, [before: string, after: string]> = {
   mention: ['mentioned you in', ''],
   reply: ['replied to your topic', ''],
   answer: ['answered your question', ''],
@@ -12,25 +13,37 @@ const sentence: Record<NotificationKind, [before: string, after: string]> = {
   invited: ['asked you to answer', ''],
 };
 
-function NotificationItem({ ctx, n }: { ctx: ViewContext; n: NotificationView }) {
-  const [before, after] = sentence[n.kind];
+/** The sentence of a notification: "<who> <before> <link> <after>" for topics, or its data text as a link. */
+function sentenceOf(n: NotificationView): { label: string; body: ComponentChildren; meta: string | null } {
   const who = n.actor?.displayName ?? 'Someone';
+  if (n.topic && n.kind in sentence) {
+    const [before, after] = sentence[n.kind as TopicNotificationKind];
+    return { label: `${who} ${before} ${n.topic.title}`, body: <>{who} {before} <a href={notificationUrl(n)}>{n.topic.title}</a> {after}</>, meta: n.community?.name ?? null };
+  }
+  const text = n.data?.text ?? 'Something happened';
+  return { label: text, body: <a href={notificationUrl(n)}>{text}</a>, meta: null };
+}
+
+function NotificationItem({ ctx, n }: { ctx: ViewContext; n: NotificationView }) {
+  const who = n.actor?.displayName ?? 'Someone';
+  const { label, body, meta } = sentenceOf(n);
   return (
     <li class={n.readAt ? 'notification' : 'notification notification--unread'}>
       <Avatar name={who} size="sm" />
       <div class="notification__text">
         <p>
           {!n.readAt && <span class="visually-hidden">Unread: </span>}
-          {who} {before} <a href={notificationUrl(n)}>{n.topic.title}</a> {after}
+          {body}
         </p>
         <p class="meta">
-          {n.community.name} · <TimeAgo at={n.createdAt} />
+          {meta && <>{meta} · </>}
+          <TimeAgo at={n.createdAt} />
         </p>
       </div>
       {!n.readAt && (
         <PostForm ctx={ctx} action="/notifications/read" class="inline-form">
           <input type="hidden" name="id" value={String(n.id)} />
-          <button type="submit" class="link-button" aria-label={`Mark read: ${who} ${before} ${n.topic.title}`}>
+          <button type="submit" class="link-button" aria-label={`Mark read: ${label}`}>
             Mark read
           </button>
         </PostForm>
@@ -56,7 +69,7 @@ export function NotificationsPage(p: { ctx: ViewContext; items: NotificationView
       <p class="meta">{p.unread === 0 ? 'You are all caught up.' : `${p.unread} unread.`}</p>
       {p.items.length === 0 ? (
         <EmptyState title="No notifications yet">
-          <p>When someone mentions you, replies to your topics, answers your questions or accepts your answer, it shows up here.</p>
+          <p>When someone mentions you, replies to your topics, answers your questions, accepts your answer or answers a mentoring request, it shows up here.</p>
         </EmptyState>
       ) : (
         <ol class="notification-list">

@@ -1,5 +1,5 @@
 import type { Db } from '../core/db/index.ts';
-import { insertNotifications, type NotificationKind } from './notifications.store.ts';
+import { insertNotifications, type TopicNotificationKind } from './notifications.store.ts';
 import { chosenLevels, effectiveLevel, watchIfUnset } from './watch-levels.store.ts';
 
 /** A post that was just written (inside the writer's transaction). */
@@ -37,8 +37,8 @@ export async function notifyOnNewPost(db: Db, event: NewPostEvent): Promise<void
   const topic = await db.selectFrom('topics').select(['author_id']).where('id', '=', event.topicId).executeTakeFirst();
   if (!topic) return;
   const levels = await chosenLevels(db, event.topicId, event.communityId);
-  const wanted = new Map<number, NotificationKind>();
-  const want = (userId: number, kind: NotificationKind) => {
+  const wanted = new Map<number, TopicNotificationKind>();
+  const want = (userId: number, kind: TopicNotificationKind) => {
     if (userId === event.authorId || wanted.has(userId)) return;
     const level = effectiveLevel(levels.get(userId));
     if (level === 'mute' || (kind === 'watched' && level !== 'watch')) return;
