@@ -1,0 +1,190 @@
+import { UndirectedGraph } from 'graphology';
+import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import type { InteractionKind } from '../../core/db/tables/network.ts';
+
+/** The default export of a CommonJS graphology package, whichever way the loader hands it over. */
+export function cjsDefault<T>(m: T): T extends { default: infer D } ? D : T {
+  const d = (m as { default?: unknown }).default;
+  return (d ?? m) as T extends { default: infer D } ? D : T;
+}
+const betweennessCentrality = cjsDefault(betweennessModule);
+
+/** A stored edge as the metrics read it. */
+export interface EdgeInput {
+  communityId: number | null;
+  sourceId: number;
+  targetId: number;
+  kind: InteractionKind;
+  interactions: number;
+  weight: number;
+}
+
+/** Undirected tie between two members: every kind and direction of their interactions, summed. */
+export interface TieAttributes {
+  weight: number;
+  kinds: Partial<Record<InteractionKind, number>>;
+}
+
+export type TieGraph = UndirectedGraph<Record<string, never>, TieAttributes>;
+
+/** Builds the undirected tie graph (nodes are user ids as strings). Self-loops are dropped. */
+export function buildTieGraph(edges: EdgeInput[]): TieGraph {
+  const g: TieGraph = new UndirectedGraph({ allowSelfLoops: false });
+  for (const e of edges) {
+    if (e.sourceId === e.targetId) continue;
+    const a = String(e.sourceId);
+    const b = String(e.targetId);
+    g.mergeNode(a);
+    g.mergeNode(b);
+    const existing = g.edge(a, b);
+    if (existing === undefined) g.addEdge(a, b, { weight: e.weight, kinds: { [e.kind]: e.interactions } });
+    else
+      g.updateEdgeAttributes(existing, (attr) => ({ weight: attr.weight + e.weight, kinds: { ...attr.kinds, [e.kind]: (attr.kinds[e.kind] ?? 0) + e.interactions } }));
+  }
+  return g;
+}
+
+/** Above this many members betweenness is estimated from sampled sources (docs/people/network.md). */
+export const EXACT_BETWEENNESS_LIMIT = 1500;
+const SAMPLE_SOURCES = 400;
+
+/**
+ * Normalised betweenness centrality of every node (unweighted shortest paths: a tie is a tie). Exact
+ * (graphology-metrics, Brandes) up to EXACT_BETWEENNESS_LIMIT nodes; beyond, Brandes from
+ * SAMPLE_SOURCES evenly spaced sources (deterministic), scaled up by N / sources.
+ */
+export function normalisedBetweenness(g: TieGraph): Map<string, number> {
+  if (g.order <= EXACT_BETWEENNESS_LIMIT) return new Map(Object.entries(betweennessCentrality(g, { normalized: true })));
+  const nodes = g.nodes().sort((a, b) => Number(a) - Number(b));
+  const index = new Map(nodes.map((n, i) => [n, i]));
+  const adj = nodes.map((n) => g.neighbors(n).map((m) => index.get(m)!));
+  const N = nodes.length;
+  const cb = new Float64Array(N);
+  const step = N / SAMPLE_SOURCES;
+  for (let k = 0; k < SAMPLE_SOURCES; k++) {
+    const s = Math.floor(k * step);
+    const sigma = new Float64Array(N);
+    const dist = new Int32Array(N).fill(-1);
+    const delta = new Float64Array(N);
+    const preds: number[][] = nodes.map(() => []);
+    const order: number[] = [];
+    sigma[s] = 1;
+    dist[s] = 0;
+    const queue = [s];
+    for (let head = 0; head < queue.length; head++) {
+      const v = queue[head]!;
+      order.push(v);
+      for (const w of adj[v]!) {
+        if (dist[w] === -1) {
+          dist[w] = dist[v]! + 1;
+          queue.push(w);
+        }
+        if (dist[w] === dist[v]! + 1) {
+          sigma[w] = sigma[w]! + sigma[v]!;
+          preds[w]!.push(v);
+        }
+      }
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const w = order[i]!;
+      for (const v of preds[w]!) delta[v] = delta[v]! + (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+      if (w !== s) cb[w] = cb[w]! + delta[w]!;
+    }
+  }
+  const scale = N / SAMPLE_SOURCES / ((N - 1) * (N - 2));
+  return new Map(nodes.map((n, i) => [n, cb[i]! * scale]));
+}
+
+/** Articulation points: members whose removal splits their part of the graph (Tarjan, iterative). */
+export function articulationPoints(g: TieGraph): Set<string> {
+  const disc = new Map<string, number>();
+  const low = new Map<string, number>();
+  const points = new Set<string>();
+  let time = 0;
+  for (const root of g.nodes()) {
+    if (disc.has(root)) continue;
+    let rootChildren = 0;
+    disc.set(root, time);
+    low.set(root, time++);
+    const stack: Array<{ v: string; parent: string | null; next: number; nbrs: string[] }> = [{ v: root, parent: null, next: 0, nbrs: g.neighbors(root) }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next < top.nbrs.length) {
+        const w = top.nbrs[top.next++]!;
+        if (!disc.has(w)) {
+          disc.set(w, time);
+          low.set(w, time++);
+          if (top.v === root) rootChildren++;
+          stack.push({ v: w, parent: top.v, next: 0, nbrs: g.neighbors(w) });
+        } else if (w !== top.parent) low.set(top.v, Math.min(low.get(top.v)!, disc.get(w)!));
+      } else {
+        stack.pop();
+        const parent = top.parent;
+        if (parent === null) continue;
+        low.set(parent, Math.min(low.get(parent)!, low.get(top.v)!));
+        if (parent !== root && low.get(top.v)! >= disc.get(parent)!) points.add(parent);
+      }
+    }
+    if (rootChildren > 1) points.add(root);
+  }
+  return points;
+}
+
+/** The separate groups `v` holds together: the components of the graph without `v` that touch its neighbours. */
+export function groupsSeparatedBy(g: TieGraph, v: string): string[][] {
+  const seen = new Set<string>([v]);
+  const groups: string[][] = [];
+  for (const start of g.neighbors(v)) {
+    if (seen.has(start)) continue;
+    const group = [start];
+    seen.add(start);
+    for (let i = 0; i < group.length; i++) {
+      for (const w of g.neighbors(group[i]!)) {
+        if (seen.has(w)) continue;
+        seen.add(w);
+        group.push(w);
+      }
+    }
+    groups.push(group);
+  }
+  return groups;
+}
+
+/**
+ * Detected groups by weighted label propagation, deterministic: nodes in id order, each takes the label
+ * with the most tie weight among its neighbours (ties: the smallest label), until nothing changes (≤ 30 rounds).
+ * Returns node → group number, groups numbered by size (0 = largest).
+ */
+export function detectGroups(g: TieGraph): Map<string, number> {
+  const nodes = g.nodes().sort((a, b) => Number(a) - Number(b));
+  const label = new Map(nodes.map((n) => [n, Number(n)]));
+  for (let round = 0; round < 30; round++) {
+    let changed = false;
+    for (const n of nodes) {
+      const score = new Map<number, number>();
+      g.forEachEdge(n, (_e, attr, s, t) => {
+        const other = s === n ? t : s;
+        const l = label.get(other)!;
+        score.set(l, (score.get(l) ?? 0) + attr.weight);
+      });
+      let best = label.get(n)!;
+      let bestScore = -1;
+      for (const [l, sc] of score) {
+        if (sc > bestScore || (sc === bestScore && l < best)) {
+          best = l;
+          bestScore = sc;
+        }
+      }
+      if (best !== label.get(n)) {
+        label.set(n, best);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  const sizes = new Map<number, number>();
+  for (const l of label.values()) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+  const ranked = [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([l]) => l);
+  const number = new Map(ranked.map((l, i) => [l, i]));
+  return new Map(nodes.map((n) => [n, number.get(label.get(n)!)!]));
+}
