@@ -15,6 +15,7 @@ function PersonCard({ p }: { p: PersonSummary }) {
             @{p.username}
             {p.role === 'admin' && <> · <span class="badge">Admin</span></>}
           </p>
+          {p.headline && <p class="person-card__headline">{p.headline}</p>}
           {facts && <p class="person-card__facts">{facts}</p>}
         </div>
       </div>
@@ -27,7 +28,7 @@ export function MembersPage({ q, people, nextHref, signedIn }: { q: string; peop
   return (
     <section>
       <h1>People</h1>
-      <p class="meta">Find the person who knows: search by name, discipline or place.</p>
+      <p class="meta">Find the person who knows: search by name, skill, discipline, organisation unit or place.</p>
       <form method="get" action="/members" class="filters" role="search">
         <div class="field">
           <label for="f-q">Search people</label>

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Private, ProfileDetails } from './profiles/profiles.schema.ts';
 import { PageQuery } from '../core/http/pagination.ts';
 
 /*
@@ -11,8 +12,9 @@ const OrgRole = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
 export const PersonSummary = Type.Object({
   username: Type.String(),
   displayName: Type.String(),
-  discipline: Type.String(),
-  location: Type.String(),
+  headline: Private(Type.String()),
+  discipline: Private(Type.String()),
+  location: Private(Type.String()),
   role: OrgRole,
   joinedAt: Type.String(),
 });
@@ -37,8 +39,7 @@ export type ProfileActivity = Static<typeof ProfileActivity>;
 
 export const Profile = Type.Object({
   ...PersonSummary.properties,
-  bio: Type.String(),
-  timeZone: Type.String(),
+  ...ProfileDetails.properties,
   communities: Type.Array(ProfileCommunity, { description: 'Only communities whose members the viewer may see' }),
   recentActivity: Type.Array(ProfileActivity, { description: 'Only in communities the viewer may read' }),
 });
@@ -47,7 +48,7 @@ export type Profile = Static<typeof Profile>;
 export const UsernameParams = Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }) });
 
 export const PeopleQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 100, description: 'Matches username, display name, discipline or location' })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'Matches username, display name, headline, discipline, organisation unit, location, interests, "ask me about" and declared skills (only fields the caller may see)' })),
   ...PageQuery.properties,
 });
 

@@ -5,6 +5,8 @@ import { decodeCursor, paginate } from '../core/http/pagination.ts';
 import type { Actor } from '../core/permissions/index.ts';
 import type { PersonSummary, Profile, ProfileActivity } from './people.schema.ts';
 import { findPerson, listCommunitiesOf, listPeople, listRecentActivityOf } from './people.store.ts';
+import { privacyOf, shown } from './profiles/privacy.store.ts';
+import { professionalProfile } from './profiles/profile-details.service.ts';
 
 /**
  * The acts a profile shows. An allow-list, not everything in the stream: moderation and
@@ -39,23 +41,43 @@ function toActivity(r: ActivityRow): ProfileActivity {
 }
 
 /**
- * A person's profile as the viewer may see it: communities and activity only from communities the
- * viewer may read. Anyone (also anonymous) may look. Throws 404 for an unknown username.
+ * A person's profile as the viewer may see it: optional fields the person hid from the viewer are
+ * null; communities, activity and contributions only from communities the viewer may read. Anyone
+ * (also anonymous) may look. Returns the person's id beside it. Throws 404 for an unknown username.
  */
-export async function getProfile(deps: Pick<Deps, 'db'>, viewer: Actor | null, username: string): Promise<Profile> {
+export async function loadProfile(deps: Pick<Deps, 'db'>, viewer: Actor | null, username: string): Promise<{ id: number; profile: Profile }> {
   const person = await findPerson(deps.db, username.toLowerCase());
   if (!person) throw notFound('Person');
-  const [communities, activity] = await Promise.all([
+  const [communities, activity, details] = await Promise.all([
     listCommunitiesOf(deps.db, person.id, viewer),
     listRecentActivityOf(deps.db, person.id, viewer, PROFILE_VERBS, RECENT_ACTIVITY),
+    professionalProfile(deps.db, viewer, person),
   ]);
-  const { id: _id, ...profile } = person;
-  return { ...profile, communities, recentActivity: activity.map(toActivity) };
+  const { id, username: name, displayName, role, joinedAt } = person;
+  return { id, profile: { username: name, displayName, role, joinedAt, ...details, communities, recentActivity: activity.map(toActivity) } };
 }
 
-/** One page of the member directory, optionally filtered by `q`. Throws 400 naming `cursor` for a bad one. */
-export async function searchPeople(deps: Pick<Deps, 'db'>, opts: { q?: string; cursor?: string; limit: number }): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
-  const rows = await listPeople(deps.db, { q: opts.q, limit: opts.limit + 1, after: decodeCursor(opts.cursor) });
+/** The profile alone (see `loadProfile`). */
+export async function getProfile(deps: Pick<Deps, 'db'>, viewer: Actor | null, username: string): Promise<Profile> {
+  return (await loadProfile(deps, viewer, username)).profile;
+}
+
+/**
+ * One page of the member directory, optionally filtered by `q` (only fields the viewer may see are
+ * searched, and hidden fields come back null). Throws 400 naming `cursor` for a bad one.
+ */
+export async function searchPeople(deps: Pick<Deps, 'db'>, viewer: Actor | null, opts: { q?: string; cursor?: string; limit: number }): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
+  const rows = await listPeople(deps.db, viewer, { q: opts.q, limit: opts.limit + 1, after: decodeCursor(opts.cursor) });
   const page = paginate(rows, opts.limit, (p) => ({ v: p.sortKey, id: p.id }));
-  return { items: page.items.map(({ id: _id, sortKey: _k, ...p }) => p), nextCursor: page.nextCursor };
+  const privacy = await privacyOf(deps.db, page.items.map((p) => p.id));
+  const items = page.items.map((p) => ({
+    username: p.username,
+    displayName: p.displayName,
+    headline: shown(privacy, viewer, p.id, 'headline', p.headline),
+    discipline: shown(privacy, viewer, p.id, 'discipline', p.discipline),
+    location: shown(privacy, viewer, p.id, 'location', p.location),
+    role: p.role,
+    joinedAt: p.joinedAt,
+  }));
+  return { items, nextCursor: page.nextCursor };
 }

@@ -1,6 +1,8 @@
 import { Avatar, EmptyState, TimeAgo } from '../core/views/components.tsx';
 import type { ViewContext } from '../core/views/context.ts';
+import type { ComponentChildren } from 'preact';
 import type { Profile, ProfileActivity, ProfileCommunity } from './people.schema.ts';
+import { AboutMore, DeclaredSkills, FollowBar, ProfessionalFacts } from './profiles/profile-parts.views.tsx';
 
 const roleLabel: Record<ProfileCommunity['role'], string> = { steward: 'Steward', moderator: 'Moderator', member: 'Member' };
 
@@ -55,10 +57,10 @@ function Communities({ communities, own }: { communities: ProfileCommunity[]; ow
   );
 }
 
-/** A person's profile page. */
-export function ProfilePage({ ctx, profile }: { ctx: ViewContext; profile: Profile }) {
+/** A person's profile page; `slots` are the sections of the people features (see profile-slots.tsx). */
+export function ProfilePage({ ctx, profile, slots }: { ctx: ViewContext; profile: Profile; slots: { main: ComponentChildren[]; aside: ComponentChildren[] } }) {
   const own = ctx.actor?.username === profile.username;
-  const time = localTime(profile.timeZone);
+  const time = profile.timeZone ? localTime(profile.timeZone) : null;
   return (
     <div class="layout-sidebar profile">
       <div>
@@ -70,17 +72,20 @@ export function ProfilePage({ ctx, profile }: { ctx: ViewContext; profile: Profi
               @{profile.username}
               {profile.role === 'admin' && <> · <span class="badge">Organisation admin</span></>}
             </p>
+            {profile.headline && <p class="profile__headline">{profile.headline}</p>}
+            <FollowBar ctx={ctx} profile={profile} own={own} />
           </div>
         </header>
         <dl class="profile__facts">
-          {profile.discipline && (<><dt>Discipline</dt><dd>{profile.discipline}</dd></>)}
-          {profile.location && (<><dt>Location</dt><dd>{profile.location}</dd></>)}
-          {profile.timeZone && (<><dt>Time zone</dt><dd>{profile.timeZone.replace(/_/g, ' ')}{time && <span class="meta"> · {time} there now</span>}</dd></>)}
+          <ProfessionalFacts profile={profile} localTime={time} />
           <dt>Joined</dt>
           <dd><TimeAgo at={profile.joinedAt} /></dd>
         </dl>
         {profile.bio ? <p class="profile__bio prose">{profile.bio}</p> : own && <p class="meta">No bio yet. <a href="/settings">Tell others what you work on</a>.</p>}
+        <AboutMore profile={profile} />
         {own && <p><a class="button button--secondary button--small" href="/settings">Edit your profile</a></p>}
+        <DeclaredSkills ctx={ctx} profile={profile} own={own} />
+        {slots.main}
         <h2>Recent activity</h2>
         {profile.recentActivity.length === 0 ? (
           <EmptyState title="No activity yet in communities you can see." />
@@ -97,6 +102,7 @@ export function ProfilePage({ ctx, profile }: { ctx: ViewContext; profile: Profi
       <aside aria-labelledby="profile-communities">
         <h2 id="profile-communities">Communities</h2>
         <Communities communities={profile.communities} own={own} />
+        {slots.aside}
       </aside>
     </div>
   );

@@ -45,3 +45,32 @@ export async function declaredSkillsOf(db: Db, userIds: number[], opts: { viewer
   for (const list of out.values()) list.sort((a, b) => SKILL_LEVELS.indexOf(b.level) - SKILL_LEVELS.indexOf(a.level) || a.skillKey.localeCompare(b.skillKey));
   return out;
 }
+
+/** A user's skill row by key, or undefined. */
+export async function findSkill(db: Db, userId: number, skillKey: string) {
+  return db.selectFrom('user_skills').select(['id', 'skill', 'skill_key', 'level']).where('user_id', '=', userId).where('skill_key', '=', skillKey).executeTakeFirst();
+}
+
+/** A user's own skills, expert first then by name (no privacy: for the owner and for writes). */
+export async function ownSkills(db: Db, userId: number): Promise<DeclaredSkill[]> {
+  return (await declaredSkillsOf(db, [userId])).get(userId) ?? [];
+}
+
+/**
+ * Makes a user's declared skills exactly `skills` (already checked, unique keys): kept keys keep
+ * their row (and endorsements) with the new name and level, missing ones are deleted (with their
+ * endorsements), new ones inserted. Returns the keys added and removed. Run inside a transaction.
+ */
+export async function replaceSkills(db: Db, userId: number, skills: DeclaredSkill[], at: string): Promise<{ added: string[]; removed: string[] }> {
+  const existing = await db.selectFrom('user_skills').select(['id', 'skill_key']).where('user_id', '=', userId).execute();
+  const wanted = new Map(skills.map((s) => [s.skillKey, s]));
+  const removed = existing.filter((e) => !wanted.has(e.skill_key));
+  if (removed.length > 0) await db.deleteFrom('user_skills').where('id', 'in', removed.map((r) => r.id)).execute();
+  const have = new Set(existing.map((e) => e.skill_key));
+  for (const s of skills) {
+    if (have.has(s.skillKey)) await db.updateTable('user_skills').set({ skill: s.skill, level: s.level }).where('user_id', '=', userId).where('skill_key', '=', s.skillKey).execute();
+  }
+  const added = skills.filter((s) => !have.has(s.skillKey));
+  if (added.length > 0) await db.insertInto('user_skills').values(added.map((s) => ({ user_id: userId, skill: s.skill, skill_key: s.skillKey, level: s.level, created_at: at }))).execute();
+  return { added: added.map((s) => s.skillKey), removed: removed.map((r) => r.skill_key) };
+}
