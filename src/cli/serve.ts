@@ -7,6 +7,7 @@ import type { Db } from '../core/db/index.ts';
 import type { Log } from '../core/log.ts';
 import { seedDemo, type SeedResult } from '../demo/seed.ts';
 import { startReviewSweeper } from '../knowledge/lifecycle/lifecycle.sweep.ts';
+import { startEscalationSweeper } from '../people/routing/escalation.ts';
 import { EXIT, type CliIo } from './io.ts';
 
 /** A server that is listening, and how to stop it. */
@@ -43,6 +44,7 @@ export async function startServer(config: Config, io: CliIo, opts: { log?: Log; 
       throw err;
     }
     const stopSweeper = startReviewSweeper(deps);
+    const stopEscalations = startEscalationSweeper(deps);
     const port = (app.server.address() as AddressInfo).port;
     const url = config.port === 0 ? config.baseUrl.replace(/:0$/, `:${port}`) : config.baseUrl;
     io.out.write(`Guildhall is running at ${url}\n`);
@@ -55,6 +57,7 @@ export async function startServer(config: Config, io: CliIo, opts: { log?: Log; 
       seeded,
       close: async () => {
         stopSweeper();
+        stopEscalations();
         await app.close();
         await closeDb();
       },

@@ -12,6 +12,7 @@ import { moderationSlots } from './moderation/moderation.slots.tsx';
 import { storiesTopicSlots } from '../knowledge/stories/stories.slots.tsx';
 import { importAttributionSlots } from '../importers/stackexchange/attribution.slots.tsx';
 import { relatedTopicSlots } from '../search/related/related.slots.tsx';
+import { routingTopicSlots } from '../people/routing/routing.slots.tsx';
 
 /**
  * Extension points of the topic page. Q&A (votes, accept, comments) and engagement/moderation
@@ -47,7 +48,7 @@ export interface TopicSlotInput {
 export type TopicSlotProvider = (input: TopicSlotInput) => Promise<{ header?: ComponentChildren; post?: (p: Post) => PostSlots }>;
 
 // Providers, in page order. Add yours here: `import { answerSlots } from './answers/answers.slots.tsx';`.
-const providers: TopicSlotProvider[] = [importAttributionSlots, answerSlots, moderationSlots, engagementSlots, postAttachmentSlots, linksTopicSlots, storiesTopicSlots, relatedTopicSlots];
+const providers: TopicSlotProvider[] = [importAttributionSlots, answerSlots, moderationSlots, engagementSlots, postAttachmentSlots, linksTopicSlots, storiesTopicSlots, relatedTopicSlots, routingTopicSlots];
 
 /** Runs every provider and merges what they return (later providers' slots come after earlier ones'). */
 export async function loadTopicSlots(input: TopicSlotInput): Promise<TopicSlots> {
