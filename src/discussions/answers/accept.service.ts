@@ -9,6 +9,7 @@ import { mayAcceptAnswer } from './answers.rules.ts';
 import type { AcceptedState } from './answers.schema.ts';
 import { findPostTarget, setAcceptedPost, type TopicTarget } from './answers.store.ts';
 import { indexTopicSolved } from '../../search/search.index.ts';
+import { refreshExpertise } from '../../people/expertise/expertise.hooks.ts';
 
 const DOING = 'accept answers';
 
@@ -43,6 +44,7 @@ export async function acceptAnswer(deps: Deps, actor: Actor | null, topicId: num
     const communityId = topic.community.id;
     await indexTopicSolved(tx, topic.id);
     await recordActivity(tx, { actorId: me.id, verb: 'answer.accepted', communityId, subjectType: 'post', subjectId: postId, data: { topicId: topic.id, previous: changed.previous, answerAuthorId: answer.authorId }, at });
+    await refreshExpertise(tx, { posts: changed.previous === null ? [postId] : [postId, changed.previous] }, at);
     await notifyOnAccepted(tx, { postId, topicId: topic.id, communityId, answerAuthorId: answer.authorId, acceptedBy: me.id, at });
   });
   return { topicId: topic.id, acceptedPostId: postId };
@@ -60,6 +62,7 @@ export async function unacceptAnswer(deps: Deps, actor: Actor | null, topicId: n
     if (!changed || changed.previous === null) return;
     await indexTopicSolved(tx, topic.id);
     await recordActivity(tx, { actorId: me.id, verb: 'answer.unaccepted', communityId: topic.community.id, subjectType: 'post', subjectId: changed.previous, data: { topicId: topic.id }, at });
+    await refreshExpertise(tx, { posts: [changed.previous] }, at);
   });
   return { topicId: topic.id, acceptedPostId: null };
 }

@@ -8,6 +8,7 @@ import { isQuestionPost } from './answers.rules.ts';
 import type { VoteState } from './answers.schema.ts';
 import type { PostTarget } from './answers.store.ts';
 import { addToScore, deleteVote, putVote, scoreOf, type VoteValue } from './votes.store.ts';
+import { refreshExpertise } from '../../people/expertise/expertise.hooks.ts';
 
 const DOING = 'vote';
 
@@ -36,6 +37,7 @@ export async function castVote(deps: Deps, actor: Actor | null, postId: number, 
     if (previous === value) return { postId, score: await scoreOf(tx, postId), myVote: value };
     const score = await addToScore(tx, postId, value - previous);
     await recordActivity(tx, { actorId: me.id, verb: 'post.voted', communityId: post.topic.community.id, subjectType: 'post', subjectId: postId, data: { value, previous, topicId: post.topic.id, postAuthorId: post.authorId }, at });
+    await refreshExpertise(tx, { posts: [postId] }, at);
     return { postId, score, myVote: value };
   });
 }
@@ -52,6 +54,7 @@ export async function removeVote(deps: Deps, actor: Actor | null, postId: number
     if (previous === 0) return { postId, score: await scoreOf(tx, postId), myVote: null };
     const score = await addToScore(tx, postId, -previous);
     await recordActivity(tx, { actorId: me.id, verb: 'post.voted', communityId: post.topic.community.id, subjectType: 'post', subjectId: postId, data: { value: 0, previous, topicId: post.topic.id, postAuthorId: post.authorId }, at });
+    await refreshExpertise(tx, { posts: [postId] }, at);
     return { postId, score, myVote: null };
   });
 }

@@ -12,6 +12,7 @@ import { checkDelete, checkEndorse, checkTransition, checkUnendorse, type Articl
 import { countEndorsements, findLifecycle, wasEverProposed, type LifecycleRow } from './lifecycle.store.ts';
 import { isUniqueViolation } from '../../core/db/errors.ts';
 import { discardStoredFiles } from '../attachments/attachments.service.ts';
+import { refreshExpertise } from '../../people/expertise/expertise.hooks.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const REASON_MAX = 500;
@@ -64,6 +65,7 @@ export async function applyTransition(tx: Db, c: Change): Promise<void> {
   await tx.insertInto('article_transitions').values({ article_id: row.id, from_state: row.state, to_state: to, actor_id: c.actorId, reason: c.reason, successor_id: c.successorId, created_at: at }).execute();
   await indexArticle(tx, row.id);
   await recordActivity(tx, { actorId: c.actorId, verb: c.verb, communityId: row.communityId, subjectType: 'article', subjectId: row.id, data: { title: row.title, from: row.state, to, ...(c.reason ? { reason: c.reason } : {}), ...(c.successorId ? { successorId: c.successorId } : {}) }, at });
+  await refreshExpertise(tx, { articles: [row.id] }, at);
 }
 
 function checkReason(raw: string | undefined, required: boolean, what: string): string {
@@ -175,6 +177,7 @@ export async function deleteArticle(deps: Deps, actor: Actor | null, id: number)
     await tx.deleteFrom('articles').where('id', '=', row.id).execute();
     await unindex(tx, 'article', row.id);
     await recordActivity(tx, { actorId: me.id, verb: 'article.deleted', communityId: row.communityId, subjectType: 'article', subjectId: row.id, data: { title: row.title, state: row.state }, at });
+    await refreshExpertise(tx, { articles: [row.id] }, at);
     return attached.map((a) => a.storage_key);
   });
   // The attachment rows went with the article (cascade); their files go once that is committed.

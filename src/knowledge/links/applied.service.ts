@@ -5,6 +5,7 @@ import { canPost, type Actor, type CommunityAccess } from '../../core/permission
 import { findReadablePost } from '../../discussions/discussions.service.ts';
 import { findReadableArticle } from '../articles/articles.service.ts';
 import { appliedOn, deleteApplied, upsertApplied, type AppliedEntry, type AppliedKind } from './applied.store.ts';
+import { refreshExpertise } from '../../people/expertise/expertise.hooks.ts';
 
 /** The longest note a member may leave with "I applied this". */
 export const APPLIED_NOTE_MAX = 500;
@@ -72,6 +73,7 @@ export async function markApplied(deps: Deps, actor: Actor | null, kind: Applied
   await deps.db.transaction().execute(async (tx) => {
     await upsertApplied(tx, kind, id, actor.id, note, at);
     await recordActivity(tx, { actorId: actor.id, verb: 'knowledge.applied', communityId: s.communityId, subjectType: kind, subjectId: id, data: { title: s.title, note }, at });
+    await refreshExpertise(tx, kind === 'post' ? { posts: [id] } : { articles: [id] }, at);
   });
   return listApplied(deps, actor, kind, id);
 }
@@ -84,6 +86,7 @@ export async function withdrawApplied(deps: Deps, actor: Actor | null, kind: App
   await deps.db.transaction().execute(async (tx) => {
     if (!(await deleteApplied(tx, kind, id, actor.id))) throw notFound('Your “I applied this”');
     await recordActivity(tx, { actorId: actor.id, verb: 'knowledge.applied_withdrawn', communityId: s.communityId, subjectType: kind, subjectId: id, data: { title: s.title }, at });
+    await refreshExpertise(tx, kind === 'post' ? { posts: [id] } : { articles: [id] }, at);
   });
   return listApplied(deps, actor, kind, id);
 }

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
+import { expertiseApi } from './expertise.api.ts';
+import { expertisePages } from './expertise.pages.tsx';
 
 /** Pages and API routes of src/people/expertise (registered in src/core/app.ts). */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export async function expertiseRoutes(app: FastifyInstance, deps: Deps): Promise<void> {}
+export async function expertiseRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await expertiseApi(app, deps);
+  await expertisePages(app, deps);
+}

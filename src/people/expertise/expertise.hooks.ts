@@ -1,0 +1,24 @@
+import type { Db } from '../../core/db/index.ts';
+import { awardBadges } from './badges.service.ts';
+import { rebuildEvidence, replaceEvidence } from './evidence.store.ts';
+
+/**
+ * Keeps demonstrated expertise, reputation and badges up to date after an act that changes evidence
+ * (a vote, an accepted answer, an article's state, "I applied this"). Call it inside the act's
+ * transaction with the posts and articles it touched.
+ */
+export async function refreshExpertise(tx: Db, subjects: { posts?: number[]; articles?: number[] }, at: string): Promise<void> {
+  const users = await replaceEvidence(tx, subjects);
+  if (users.length > 0) await awardBadges(tx, users, at);
+}
+
+/**
+ * Recomputes every member's evidence and awards the badges it earns (the demo seed, importers and
+ * operators call it). Returns the number of evidence rows and of badges newly awarded.
+ */
+export async function rebuildExpertise(db: Db, at: string): Promise<{ evidence: number; badges: number }> {
+  const evidence = await rebuildEvidence(db);
+  const users = await db.selectFrom('expertise_evidence').select('user_id').distinct().union(db.selectFrom('mentorships').select('mentor_id as user_id')).execute();
+  const badges = await awardBadges(db, users.map((u) => u.user_id), at);
+  return { evidence, badges };
+}

@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { Db } from '../../core/db/index.ts';
+import type { Cursor } from '../../core/http/pagination.ts';
+
+const repSum = sql<number>`sum(e.points)`;
+
+/** A member's reputation per community, over the given communities only (highest first). */
+export async function reputationByCommunity(db: Db, userId: number, communityIds: number[]): Promise<Array<{ communityId: number; slug: string; name: string; reputation: number }>> {
+  if (communityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('expertise_evidence as e')
+    .innerJoin('communities as c', 'c.id', 'e.community_id')
+    .select(['c.id', 'c.slug', 'c.name', repSum.as('rep')])
+    .where('e.user_id', '=', userId)
+    .where('e.community_id', 'in', communityIds)
+    .groupBy(['c.id', 'c.slug', 'c.name'])
+    .execute();
+  return rows.map((r) => ({ communityId: r.id, slug: r.slug, name: r.name, reputation: Number(r.rep) })).filter((r) => r.reputation !== 0).sort((a, b) => b.reputation - a.reputation || a.slug.localeCompare(b.slug));
+}
+
+/** A leaderboard row. */
+export interface LeaderRow {
+  userId: number;
+  username: string;
+  displayName: string;
+  reputation: number;
+}
+
+/**
+ * Members of a community with positive reputation there, highest first (ties by id), `limit` rows
+ * after the keyset cursor (v = reputation, id = user id). Former members drop out.
+ */
+export async function listLeaders(db: Db, communityId: number, opts: { after: Cursor | null; limit: number }): Promise<LeaderRow[]> {
+  let q = db
+    .selectFrom('expertise_evidence as e')
+    .innerJoin('users as u', 'u.id', 'e.user_id')
+    .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'e.user_id').onRef('m.community_id', '=', 'e.community_id'))
+    .select(['u.id', 'u.username', 'u.display_name', repSum.as('rep')])
+    .where('e.community_id', '=', communityId)
+    .groupBy(['u.id', 'u.username', 'u.display_name'])
+    .having(repSum, '>', 0);
+  if (opts.after) {
+    const v = Number(opts.after.v);
+    const id = opts.after.id;
+    q = q.having((eb) => eb.or([eb(repSum, '<', v), eb.and([eb(repSum, '=', v), eb('u.id', '>', id)])]));
+  }
+  const rows = await q.orderBy(repSum, 'desc').orderBy('u.id').limit(opts.limit).execute();
+  return rows.map((r) => ({ userId: r.id, username: r.username, displayName: r.display_name, reputation: Number(r.rep) }));
+}
+
+/** How many members of the community rank strictly above `reputation` (for the rank of a page's first row). */
+export async function countAbove(db: Db, communityId: number, reputation: number): Promise<number> {
+  const sub = db
+    .selectFrom('expertise_evidence as e')
+    .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'e.user_id').onRef('m.community_id', '=', 'e.community_id'))
+    .select('e.user_id')
+    .where('e.community_id', '=', communityId)
+    .groupBy('e.user_id')
+    .having(repSum, '>', reputation)
+    .as('above');
+  const r = await db.selectFrom(sub).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Is the community's leaderboard on (the default)? */
+export async function leaderboardEnabled(db: Db, communityId: number): Promise<boolean> {
+  const r = await db.selectFrom('community_recognition_settings').select('leaderboard_enabled').where('community_id', '=', communityId).executeTakeFirst();
+  return r ? r.leaderboard_enabled === 1 : true;
+}
+
+/** Turns the leaderboard on or off (upsert of the settings row). */
+export async function saveLeaderboardEnabled(db: Db, communityId: number, enabled: boolean, by: number | null, at: string): Promise<void> {
+  await db
+    .insertInto('community_recognition_settings')
+    .values({ community_id: communityId, leaderboard_enabled: enabled ? 1 : 0, updated_at: at, updated_by: by })
+    .onConflict((oc) => oc.column('community_id').doUpdateSet({ leaderboard_enabled: enabled ? 1 : 0, updated_at: at, updated_by: by }))
+    .execute();
+}
