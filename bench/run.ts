@@ -5,7 +5,8 @@ const USAGE = `npm run bench -- <command> [flags]
   generate  --scale tiny|small|medium|large [--db sqlite:<file>|postgres://…/gh_bench_x] [--corpus <dump-folder>] [--seed N] [--no-index]
   search    [--scale …] [--db …] [--queries N] [--http] [--duration S] [--connections N]
   import    [--db sqlite:<file>|postgres://…] [--dumps <dir,dir>] [--synthetic-posts N]
-  pages     [--scale …] [--db …] [--duration S] [--connections N]   topic page, topic JSON, list, article vs bare Fastify
+  pages     [--scale …] [--db …] [--duration S] [--connections N] [--only TEXT]   anonymous: topic page, topic JSON, lists, article vs bare Fastify
+  writes    [--scale …] [--db …] [--duration S] [--connections N] [--members N] [--only TEXT]   signed in: topic page, new reply, sign-in
 
 Defaults: --scale large, --db sqlite:bench/data/<scale>.db. See docs/performance.md.
 `;
@@ -40,6 +41,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'pages') {
     const { pagesBench } = await import('./pages.ts');
     return pagesBench(args);
+  }
+  if (command === 'writes') {
+    const { writesBench } = await import('./writes.ts');
+    return writesBench(args);
   }
   process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
   return 2;

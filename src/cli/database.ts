@@ -9,7 +9,7 @@ import { createLog } from '../core/log.ts';
  */
 export async function withDatabase<T>(config: Config, fn: (db: Db, applied: string[]) => Promise<T>): Promise<T> {
   const log = createLog({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const handle = openDatabase(config.databaseUrl, log);
+  const handle = openDatabase(config.databaseUrl, log, { synchronous: config.sqliteSynchronous });
   try {
     const applied = await migrateToLatest(handle.db, handle.info.dialect);
     return await fn(handle.db, applied);

@@ -51,7 +51,7 @@ describe('bin/guildhall.js as a process', () => {
 
       const ready = await fetch(`${url}/readyz`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({ status: 'ready', database: { dialect: 'sqlite', pragmas: { journal_mode: 'wal', synchronous: 2 } } });
+      expect(await ready.json()).toMatchObject({ status: 'ready', database: { dialect: 'sqlite', pragmas: { journal_mode: 'wal', synchronous: 1 } } });
       const home = await fetch(`${url}/`);
       expect(home.status).toBe(200);
       expect(home.headers.get('content-type')).toContain('text/html');

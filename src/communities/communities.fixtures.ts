@@ -47,7 +47,7 @@ export async function memberCountIsRight(db: Db, communityId: number): Promise<b
  * `secrets` is what must never reach someone who may not read the community.
  */
 export function makeWorld(t: TestApp, kind: CommunityKind) {
-  // One transaction: on SQLite with synchronous=FULL every autocommit is an fsync.
+  // One transaction: on SQLite every autocommit is a commit of its own (an fsync with SQLITE_SYNCHRONOUS=full).
   return t.deps.db.transaction().execute((tx) => buildWorld(tx, kind));
 }
 

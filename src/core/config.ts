@@ -8,6 +8,8 @@ export interface Config {
   /** `sqlite:<file>` or `postgres://…` */
   databaseUrl: string;
   dialect: 'sqlite' | 'postgres';
+  /** SQLite commit durability in WAL mode (see src/core/db/index.ts). */
+  sqliteSynchronous: 'normal' | 'full';
   baseUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
@@ -111,6 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     databaseUrl,
     dialect,
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['normal', 'full'], 'normal'),
     baseUrl,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM?.trim() || 'Guildhall <guildhall@localhost>',

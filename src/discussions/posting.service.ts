@@ -15,7 +15,7 @@ import { insertPost, type Post } from './posts.store.ts';
 import { markRead } from './read-state.store.ts';
 import { checkTags } from './tags.ts';
 import { recordLinks } from '../knowledge/links/links.store.ts';
-import { indexPost, indexTopic } from '../search/search.index.ts';
+import { indexNewReply, indexTopic } from '../search/search.index.ts';
 import { setTopicTags } from './tags.store.ts';
 import { insertTopic, recordPostOnTopic, type TopicSummary } from './topics.store.ts';
 
@@ -47,7 +47,7 @@ export async function startTopic(deps: Deps, actor: Actor | null, slug: string, 
   const topicId = await deps.db.transaction().execute(async (tx) => {
     const id = await insertTopic(tx, { communityId: community.id, authorId: actor.id, kind: input.kind, title, at });
     const postId = await insertPost(tx, { topicId: id, authorId: actor.id, kind: 'opening', body: rendered.body, bodyHtml: rendered.html, at });
-    await recordLinks(tx, { kind: 'post', id: postId }, rendered.html, deps.config.baseUrl, at);
+    await recordLinks(tx, { kind: 'post', id: postId }, rendered.html, deps.config.baseUrl, at, { fresh: true });
     await setTopicTags(tx, id, community.id, tags);
     await insertCrossposts(tx, id, targets.map((c) => c.id), actor.id, at);
     await markRead(tx, actor.id, id, postId, at);
@@ -78,11 +78,11 @@ export async function replyToTopic(deps: Deps, actor: Actor | null, topicId: num
   const at = iso(deps.clock.now());
   const postId = await deps.db.transaction().execute(async (tx) => {
     const id = await insertPost(tx, { topicId, authorId: actor.id, kind, body: rendered.body, bodyHtml: rendered.html, at });
-    await recordLinks(tx, { kind: 'post', id }, rendered.html, deps.config.baseUrl, at);
+    await recordLinks(tx, { kind: 'post', id }, rendered.html, deps.config.baseUrl, at, { fresh: true });
     await recordPostOnTopic(tx, topicId, at, { answer: kind === 'answer' });
-    await indexPost(tx, id);
+    await indexNewReply(tx, id);
     await recordActivity(tx, { actorId: actor.id, verb: 'post.created', communityId: topic.communityId, subjectType: 'post', subjectId: id, data: { topicId, title: topic.title, kind }, at });
-    await notifyOnNewPost(tx, { postId: id, topicId, communityId: topic.communityId, authorId: actor.id, kind, mentionedUserIds: rendered.mentionedUserIds, at });
+    await notifyOnNewPost(tx, { postId: id, topicId, communityId: topic.communityId, authorId: actor.id, kind, mentionedUserIds: rendered.mentionedUserIds, at, topicAuthorId: topic.author.id });
     return id;
   });
   deps.bus.publish({ type: 'post.created', communityId: topic.communityId, payload: { topicId, postId } });

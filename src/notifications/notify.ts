@@ -12,6 +12,8 @@ export interface NewPostEvent {
   /** Ids of the users the post mentions (already checked to exist). */
   mentionedUserIds: number[];
   at: string;
+  /** The topic's author, when the caller has it (saves a lookup). */
+  topicAuthorId?: number;
 }
 
 /** Of the users given, those who may read the community's content (the visibility rule). */
@@ -34,7 +36,7 @@ async function readersAmong(db: Db, communityId: number, userIds: number[]): Pro
  * chose a level themselves (a replier watching the community keeps hearing everything).
  */
 export async function notifyOnNewPost(db: Db, event: NewPostEvent): Promise<void> {
-  const topic = await db.selectFrom('topics').select(['author_id']).where('id', '=', event.topicId).executeTakeFirst();
+  const topic = event.topicAuthorId !== undefined ? { author_id: event.topicAuthorId } : await db.selectFrom('topics').select(['author_id']).where('id', '=', event.topicId).executeTakeFirst();
   if (!topic) return;
   const levels = await chosenLevels(db, event.topicId, event.communityId);
   const wanted = new Map<number, TopicNotificationKind>();

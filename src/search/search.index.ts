@@ -101,6 +101,11 @@ export async function indexPost(tx: Db, postId: number): Promise<void> {
   await insertDocs(tx, [postRows(sql`p.id = ${postId}`)]);
 }
 
+/** Indexes a reply or answer written just now in this transaction (nothing to replace, kind known). */
+export async function indexNewReply(tx: Db, postId: number): Promise<void> {
+  await insertDocs(tx, [postRows(sql`p.id = ${postId}`)]);
+}
+
 /** Re-indexes an article (title, body, tags, lifecycle state). Call after create, edit, state change, delete. */
 export async function indexArticle(tx: Db, articleId: number): Promise<void> {
   await drop(tx, ['article'], sql`ref_id = ${articleId}`);

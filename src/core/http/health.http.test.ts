@@ -17,7 +17,7 @@ describeEachDialect('health and errors', (dialect) => {
       expect(body.status).toBe('ready');
       expect(body.database.dialect).toBe(dialect);
       if (dialect === 'sqlite') {
-        expect(body.database.pragmas).toEqual({ journal_mode: 'wal', synchronous: 2, foreign_keys: 1, busy_timeout: 5000 });
+        expect(body.database.pragmas).toEqual({ journal_mode: 'wal', synchronous: 1, foreign_keys: 1, busy_timeout: 5000 });
       }
     });
   });

@@ -14,8 +14,9 @@ export interface LinkSource {
  * Only links to topics/articles that exist in the community their address names are kept; a body's
  * links to itself (an article to itself, a post to its own topic) are left out.
  */
-export async function recordLinks(tx: Db, source: LinkSource, html: string, origin: string, at = new Date().toISOString()): Promise<void> {
-  await tx.deleteFrom('links').where('source_type', '=', source.kind).where('source_id', '=', source.id).execute();
+export async function recordLinks(tx: Db, source: LinkSource, html: string, origin: string, at = new Date().toISOString(), opts: { fresh?: boolean } = {}): Promise<void> {
+  // A source written just now (`fresh`) has no links yet: nothing to replace.
+  if (!opts.fresh) await tx.deleteFrom('links').where('source_type', '=', source.kind).where('source_id', '=', source.id).execute();
   const found = internalLinks(html, origin);
   if (found.length === 0) return;
   const topicIds = found.filter((f) => f.kind === 'topic').map((f) => f.id);

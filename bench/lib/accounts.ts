@@ -1,0 +1,58 @@
+import { hash } from '@node-rs/argon2';
+import { sql } from 'kysely';
+import { hashToken, newSecret } from '../../src/accounts/sessions.store.ts';
+import { TOKEN_PREFIX } from '../../src/accounts/tokens.service.ts';
+import type { Db } from '../../src/core/db/index.ts';
+
+/** The password the sign-in scenario's members get. */
+export const BENCH_PASSWORD = 'bench password, not a secret';
+
+/** A signed-in member for load scenarios: an API token, a session cookie, and topics they may reply to. */
+export interface BenchMember {
+  userId: number;
+  username: string;
+  token: string;
+  cookie: string;
+  topics: number[];
+}
+
+/**
+ * Members of public communities with a fresh API token and session each (written straight into the
+ * database, as signing in would), and for each some open topics of their communities to reply to.
+ * Members are taken in id order from the busiest public communities, so repeated runs reuse the same people.
+ */
+export async function benchMembers(db: Db, count: number, now = new Date()): Promise<BenchMember[]> {
+  const rows = await sql<{ user_id: number; username: string; community_id: number }>`
+    select m.user_id, u.username, m.community_id from memberships m
+    join users u on u.id = m.user_id join communities c on c.id = m.community_id
+    where c.visibility = 'public' and u.role = 'member'
+    order by c.member_count desc, m.user_id limit ${count}`.execute(db);
+  const members: BenchMember[] = [];
+  const at = now.toISOString();
+  const expires = new Date(now.getTime() + 7 * 86_400_000).toISOString();
+  for (const r of rows.rows) {
+    const topics = await db
+      .selectFrom('topics')
+      .select('id')
+      .where('community_id', '=', r.community_id)
+      .where('deleted_at', 'is', null)
+      .where('locked_at', 'is', null)
+      .where('closed_at', 'is', null)
+      .orderBy('id', 'desc')
+      .limit(5)
+      .execute();
+    if (topics.length === 0) continue;
+    const token = `${TOKEN_PREFIX}${newSecret()}`;
+    await db.insertInto('api_tokens').values({ user_id: r.user_id, name: `bench ${at}`, token_hash: hashToken(token), token_prefix: token.slice(0, TOKEN_PREFIX.length + 6), created_at: at, last_used_at: null, revoked_at: null }).execute();
+    const session = newSecret();
+    await db.insertInto('sessions').values({ id: hashToken(session), user_id: r.user_id, created_at: at, expires_at: expires, last_seen_at: at, user_agent: 'bench' }).execute();
+    members.push({ userId: r.user_id, username: r.username, token, cookie: `gh_session=${session}`, topics: topics.map((t) => t.id) });
+  }
+  return members;
+}
+
+/** Gives the members the bench password (argon2, as sign-up would), for the sign-in scenario. */
+export async function giveBenchPassword(db: Db, userIds: number[]): Promise<void> {
+  const passwordHash = await hash(BENCH_PASSWORD);
+  if (userIds.length > 0) await db.updateTable('users').set({ password_hash: passwordHash }).where('id', 'in', userIds).execute();
+}
