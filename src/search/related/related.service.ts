@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { memo } from '../../core/cache/memo.ts';
 import type { Deps } from '../../core/deps.ts';
 import type { Db } from '../../core/db/index.ts';
 import { readableCommunityIds, type Actor } from '../../core/permissions/index.ts';
@@ -127,8 +127,6 @@ export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: 
   return (await toItems(db, merged, communityIds, linked)).slice(0, opts.limit);
 }
 
-/** Per database (tests open many), a bounded cache of topic rankings; entries live `relatedCacheSeconds`. */
-const rankingCaches = new WeakMap<Db, LRUCache<string, Ranked[]>>();
 const RANKINGS_KEPT = 20_000;
 
 /**
@@ -137,17 +135,6 @@ const RANKINGS_KEPT = 20_000;
  * turns them into items with `toItems`, which checks every one against the viewer again, so a topic
  * deleted or moved into a private community since drops out at once; new content shows up within the TTL.
  */
-async function cachedRanking(deps: Pick<Deps, 'db' | 'config'>, key: string, rank: () => Promise<Ranked[]>): Promise<Ranked[]> {
-  const ttl = deps.config.relatedCacheSeconds * 1000;
-  if (ttl === 0) return rank();
-  let cache = rankingCaches.get(deps.db);
-  if (!cache) {
-    cache = new LRUCache<string, Ranked[]>({ max: RANKINGS_KEPT, ttl });
-    rankingCaches.set(deps.db, cache);
-  }
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const ranked = await rank();
-  cache.set(key, ranked);
-  return ranked;
+function cachedRanking(deps: Pick<Deps, 'db' | 'config'>, key: string, rank: () => Promise<Ranked[]>): Promise<Ranked[]> {
+  return memo(deps.db, 'related', key, { ttlMs: deps.config.relatedCacheSeconds * 1000, max: RANKINGS_KEPT }, rank);
 }
