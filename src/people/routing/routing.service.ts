@@ -102,7 +102,14 @@ export async function inviteToAnswer(deps: Deps, actorIn: Actor | null, topicId:
   if ((await invitedTo(deps.db, topic.id)).has(user.id)) throw conflict(`${user.username} was already invited to answer this question.`);
   if ((await answerersOf(deps.db, topic.id)).has(user.id)) throw conflict(`${user.username} already answered this question.`);
   const at = deps.clock.now().toISOString();
-  const id = await deps.db.transaction().execute((tx) => writeInvitation(tx, { topic, inviteeId: user.id, invitedBy: actor.id, source: 'member', at }));
+  const id = await deps.db
+    .transaction()
+    .execute((tx) => writeInvitation(tx, { topic, inviteeId: user.id, invitedBy: actor.id, source: 'member', at }))
+    .catch(async (err: unknown) => {
+      // Two invitations of the same person at once: the unique (topic, invitee) key let one through.
+      if ((await invitedTo(deps.db, topic.id)).has(user.id)) throw conflict(`${user.username} was already invited to answer this question.`);
+      throw err;
+    });
   return { id, topic, invitee: { id: user.id, username: user.username, displayName: user.display_name } };
 }
 
