@@ -2,7 +2,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import './http/types.ts';
 import { resolveActor } from '../accounts/auth.ts';
@@ -43,6 +42,7 @@ import { registerPageHelpers } from './http/page-helpers.tsx';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerCaching } from './http/caching.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
+import { registerStaticAssets } from './http/static-assets.ts';
 
 const staticRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'static');
 
@@ -85,7 +85,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   app.addHook('preValidation', async (req) => verifyCsrf(req));
 
-  await app.register(fastifyStatic, { root: staticRoot, prefix: '/static/', maxAge: deps.config.production ? '1d' : 0 });
+  registerStaticAssets(app, staticRoot);
 
   await app.register(async (scope) => {
     await healthRoutes(scope, deps);

@@ -121,7 +121,7 @@ export function pageFindings(page: string | Document): string[] {
     const attr = (n: string) => el.attrs.find((a) => a.name === n)?.value;
     const inHead = el.parentNode && isElement(el.parentNode as Node) && (el.parentNode as Element).tagName === 'head';
     if (el.tagName === 'script') {
-      const own = attr('type') === 'module' && /^\/static\/[\w.-]+\.js$/.test(attr('src') ?? '') && el.childNodes.length === 0;
+      const own = attr('type') === 'module' && /^\/static\/[\w.-]+\.js(\?v=[0-9a-f]{12})?$/.test(attr('src') ?? '') && el.childNodes.length === 0;
       if (!own) out.push(`script that is not one of the app's modules: ${describe(el)}`);
     } else if (el.tagName === 'meta') {
       if (!inHead || attr('http-equiv') !== undefined) out.push(`meta outside the app's head: ${describe(el)}`);

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { ViewContext } from './context.ts';
 import { CsrfField } from './components.tsx';
+import { assetUrl } from '../http/static-assets.ts';
 
 interface LayoutProps {
   ctx: ViewContext;
@@ -103,10 +104,10 @@ export function Layout({ ctx, title, children, scripts = [], wide = false }: Lay
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Guildhall`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
         <meta name="color-scheme" content={ctx.theme === 'auto' ? 'light dark' : ctx.theme} />
         {scripts.map((s) => (
-          <script type="module" src={`/static/${s}`} defer />
+          <script type="module" src={assetUrl(s)} defer />
         ))}
       </head>
       <body>

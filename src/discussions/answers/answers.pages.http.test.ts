@@ -41,7 +41,7 @@ describeEachDialect('Q&A on the topic page', (dialect) => {
     it('gives members Upvote/Downvote buttons on the question and each answer, pressed for their vote, and loads vote.js', async () => {
       await api(t, 'PUT', `/api/v1/posts/${answerId}/vote`, { value: 1 }, w.as.voter);
       const html = await page(w.as.voter);
-      expect(html).toContain('<script type="module" src="/static/vote.js"');
+      expect(html).toMatch(/<script type="module" src="\/static\/vote\.js\?v=[0-9a-f]{12}"/);
       const answer = postHtml(html, answerId);
       expect(answer).toContain(`action="${base}/posts/${answerId}/vote"`);
       expect(buttonTag(answer, 'Upvote')).toMatch(/aria-pressed="true"/);
