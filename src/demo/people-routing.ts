@@ -1,6 +1,7 @@
 import { recordActivity } from '../core/activity.ts';
 import type { Db } from '../core/db/index.ts';
 import { renderMarkdown } from '../core/markdown/index.ts';
+import { setTopicTags } from '../discussions/tags.store.ts';
 import { insertNotifications } from '../notifications/notifications.store.ts';
 import type { KnowledgeSeedIds } from './knowledge.ts';
 
@@ -35,7 +36,7 @@ export async function addDemoRouting(tx: Db, ids: KnowledgeSeedIds): Promise<voi
     .values({ topic_id: topic.id, author_id: asker, kind: 'opening', body: QUESTION.body, body_html: renderMarkdown(QUESTION.body).html, created_at: opened, updated_at: opened })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await tx.insertInto('topic_tags').values(QUESTION.tags.map((tag) => ({ topic_id: topic.id, community_id: communityId, tag }))).execute();
+  await setTopicTags(tx, topic.id, communityId, QUESTION.tags);
   await recordActivity(tx, { actorId: asker, verb: 'topic.created', communityId, subjectType: 'topic', subjectId: topic.id, data: { title: QUESTION.title, kind: 'question' }, at: opened });
 
   const invitedAt = ids.at(2, 3);

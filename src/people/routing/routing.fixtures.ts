@@ -2,22 +2,18 @@ import type { Db } from '../../core/db/index.ts';
 import { signInAs, type Browser, type TestApp } from '../../../test/helpers/app.ts';
 import { addMember, makeUser } from '../../../test/helpers/factories.ts';
 import { makeAnswer, makeQuestion, qaWorld } from '../../discussions/answers/answers.fixtures.ts';
+import { setTopicTags } from '../../discussions/tags.store.ts';
 
 /** The clock routing tests start at: after every row the Q&A fixtures write (they count from 2026-11-02). */
 export const ROUTING_NOW = new Date('2026-11-10T09:00:00Z');
 
 let titleSeq = 0;
 
-/** Tags a topic (topic_tags rows). */
-export async function tagTopic(db: Db, topicId: number, communityId: number, tags: string[]): Promise<void> {
-  if (tags.length > 0) await db.insertInto('topic_tags').values(tags.map((tag) => ({ topic_id: topicId, community_id: communityId, tag }))).execute();
-}
-
 /** A tagged question with a title of its own (so titles do not make everything look similar). */
 export async function taggedQuestion(db: Db, communityId: number, askerId: number, tags: string[], title?: string) {
   titleSeq += 1;
   const q = await makeQuestion(db, communityId, askerId, { title: title ?? `Question ${titleSeq} zq${titleSeq}x` });
-  await tagTopic(db, q.topicId, communityId, tags);
+  await setTopicTags(db, q.topicId, communityId, tags);
   return q;
 }
 

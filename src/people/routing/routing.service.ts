@@ -9,7 +9,8 @@ import type { TopicSummary } from '../../discussions/topics.store.ts';
 import { insertNotifications } from '../../notifications/notifications.store.ts';
 import { tokenize } from '../../search/related/query.ts';
 import { rankAnswerers, type Reason } from './ranker.ts';
-import { answerersOf, findInvitation, insertInvitation, invitedTo, loadHistory, markDeclined, membersAmong, openingPostId, openInvitationCounts, tagsOf } from './routing.store.ts';
+import { answerersOf, findInvitation, insertInvitation, invitedTo, loadHistory, markDeclined, membersAmong, openingPostId, openInvitationCounts } from './routing.store.ts';
+import { tagsOfTopics } from '../../discussions/tags.store.ts';
 
 /** A suggested answerer with the reasons shown beside them. */
 export interface Suggestion {
@@ -53,7 +54,7 @@ export async function findRoutableQuestion(deps: Deps, actor: Actor | null, topi
  */
 export async function rankForQuestion(db: Db, topic: TopicSummary, now: Date, limit: number): Promise<Suggestion[]> {
   const history = await loadHistory(db, topic.communityId, now.toISOString());
-  const tags = (await tagsOf(db, [topic.id])).get(topic.id) ?? [];
+  const tags = (await tagsOfTopics(db, [topic.id])).get(topic.id) ?? [];
   const people = [...new Set(history.answers.map((a) => a.userId))];
   const [members, answered, invited, load] = await Promise.all([membersAmong(db, topic.communityId, people), answerersOf(db, topic.id), invitedTo(db, topic.id), openInvitationCounts(db, people)]);
   const candidates = new Set([...members].filter((id) => !answered.has(id) && invited.get(id) !== 'declined'));

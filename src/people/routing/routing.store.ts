@@ -1,4 +1,5 @@
 import type { Db } from '../../core/db/index.ts';
+import { tagsOfTopics } from '../../discussions/tags.store.ts';
 import { tokenize } from '../../search/related/query.ts';
 import type { PastAnswer, PastQuestion, RoutingHistory } from './ranker.ts';
 
@@ -25,20 +26,11 @@ export async function loadHistory(db: Db, communityId: number, before: string): 
     .limit(HISTORY_ANSWERS)
     .execute();
   const topicIds = [...new Set(rows.map((r) => r.topic_id))];
-  const tags = await tagsOf(db, topicIds);
+  const tags = await tagsOfTopics(db, topicIds);
   const topics = topicIds.length === 0 ? [] : await db.selectFrom('topics').select(['id', 'author_id', 'title', 'created_at']).where('id', 'in', topicIds).execute();
   const questions: PastQuestion[] = topics.map((t) => ({ id: t.id, userId: t.author_id, tags: tags.get(t.id) ?? [], at: Date.parse(t.created_at), terms: tokenize(t.title) }));
   const answers: PastAnswer[] = rows.map((r) => ({ userId: r.author_id, questionId: r.topic_id, tags: tags.get(r.topic_id) ?? [], at: Date.parse(r.created_at), accepted: r.accepted_post_id === r.id, score: r.score }));
   return { answers, questions };
-}
-
-/** Tags of topics, by topic id. */
-export async function tagsOf(db: Db, topicIds: number[]): Promise<Map<number, string[]>> {
-  const out = new Map<number, string[]>();
-  if (topicIds.length === 0) return out;
-  const rows = await db.selectFrom('topic_tags').select(['topic_id', 'tag']).where('topic_id', 'in', topicIds).orderBy('tag').execute();
-  for (const r of rows) out.set(r.topic_id, [...(out.get(r.topic_id) ?? []), r.tag]);
-  return out;
 }
 
 /** Which of `userIds` are members of the community. */
