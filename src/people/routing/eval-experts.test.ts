@@ -80,7 +80,7 @@ describe('guildhall eval experts', () => {
   it('runs every method by default, baselines marked', async () => {
     const io = captureIo();
     expect(await evalExpertsCommand(config, io, ['--dump', dir])).toBe(0);
-    expect([...rows(io.stdout()).keys()]).toEqual(['answer-count', 'zscore', 'tags-quality', 'tags-quality-recency', 'expert']);
+    expect([...rows(io.stdout()).keys()]).toEqual(['answer-count', 'zscore', 'recent-activity', 'tags-quality', 'tags-quality-recency', 'expert']);
     expect(io.stdout()).toContain('| zscore (baseline) |');
   });
 

@@ -57,11 +57,13 @@ export interface ExpertWeights {
   activity: number;
 }
 
-export type RankMethod = 'answer-count' | 'zscore' | 'tags-quality' | 'tags-quality-recency' | 'expert';
-export const rankMethods: readonly RankMethod[] = ['answer-count', 'zscore', 'tags-quality', 'tags-quality-recency', 'expert'];
+export type RankMethod = 'answer-count' | 'zscore' | 'recent-activity' | 'tags-quality' | 'tags-quality-recency' | 'expert';
+export const rankMethods: readonly RankMethod[] = ['answer-count', 'zscore', 'recent-activity', 'tags-quality', 'tags-quality-recency', 'expert'];
 
 /** The weighted methods; `expert` is the production default (chosen by bench/RESULTS.md). */
 export const methodWeights: Record<Exclude<RankMethod, 'answer-count' | 'zscore'>, ExpertWeights> = {
+  /** A diagnostic: who answered anything lately, tags ignored. */
+  'recent-activity': { tag: 0, text: 0, accepted: 0, score: 0, halfLifeDays: 30, activity: 1 },
   'tags-quality': { tag: 1, text: 0, accepted: 1, score: 0.5, halfLifeDays: null, activity: 0 },
   'tags-quality-recency': { tag: 1, text: 0, accepted: 1, score: 0.5, halfLifeDays: 30, activity: 0.2 },
   expert: { tag: 1, text: 1, accepted: 1, score: 0.5, halfLifeDays: 30, activity: 0.2 },
