@@ -9,6 +9,8 @@ import { formIssues, formValues, issuesOf, pageActor } from './form.ts';
 import { changePassword, updateProfile } from './settings.service.ts';
 import { PasswordSettingsPage, ProfileSettingsPage, type ProfileValues } from './settings.views.tsx';
 import { findUserById } from './users.store.ts';
+import { myProfile, writeChecked } from '../people/profiles/profile.service.ts';
+import { PROFESSIONAL_FORM_KEYS, professionalFormFields, professionalFormValues, readProfessionalForm } from '../people/profiles/profile-form.ts';
 
 const tags = ['accounts'];
 const PROFILE_KEYS = ['displayName', 'bio', 'discipline', 'location', 'timeZone'] as const;
@@ -23,7 +25,7 @@ export function apiActor(req: FastifyRequest): Actor {
 export async function settingsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const fields = profileFields(deps.config.limits.bioMax);
-  const ProfileForm = Type.Object(fields);
+  const ProfileForm = Type.Object({ ...fields, ...professionalFormFields });
   const ProfilePatch = Type.Partial(Type.Object(fields), { additionalProperties: false });
 
   const me = async (actor: Actor) => {
@@ -38,16 +40,19 @@ export async function settingsRoutes(app: FastifyInstance, deps: Deps): Promise<
     const actor = pageActor(req, reply);
     if (!actor) return reply;
     const u = toMe(await me(actor));
-    return profilePage(reply, u.username, u);
+    return profilePage(reply, u.username, { ...u, ...professionalFormValues(await myProfile(deps, actor.id)) });
   });
 
   r.post('/settings', { schema: { body: ProfileForm }, attachValidation: true }, async (req, reply) => {
     if (!req.actor) throw unauthenticated();
-    const values = formValues(req, [...PROFILE_KEYS]) as unknown as ProfileValues;
+    const values = formValues(req, [...PROFILE_KEYS, ...PROFESSIONAL_FORM_KEYS]) as unknown as ProfileValues;
     const issues = formIssues(req);
     if (issues) return profilePage(reply, req.actor.username, values, issues, 400);
+    const userId = req.actor.id;
     try {
-      await updateProfile(deps, req.actor.id, req.body);
+      const professional = readProfessionalForm(req.body);
+      const fields = [...Object.keys(professional.change), ...(professional.skills ? ['skills'] : [])];
+      await updateProfile(deps, userId, req.body, { fields, write: (tx, at) => writeChecked(tx, userId, professional.change, professional.skills, at) });
     } catch (err) {
       const bad = issuesOf(err);
       if (!bad) throw err;

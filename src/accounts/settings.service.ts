@@ -21,19 +21,27 @@ function trimmed(p: ProfilePatch): ProfilePatch {
   return out;
 }
 
+/** More of the profile to write in the same transaction (the professional profile of src/people/profiles), already checked. */
+export interface ProfileExtra {
+  fields: string[];
+  write(tx: Ctx['db'], at: string): Promise<void>;
+}
+
 /**
- * Updates the profile fields given and records `profile.updated` with the names of the fields that
- * changed. Throws 400 naming each bad field (nothing written).
+ * Updates the profile fields given (and `extra`, in the same transaction) and records
+ * `profile.updated` with the names of the fields that changed. Throws 400 naming each bad field
+ * (nothing written).
  */
-export async function updateProfile(ctx: Ctx, userId: number, patch: ProfilePatch): Promise<UserRow> {
+export async function updateProfile(ctx: Ctx, userId: number, patch: ProfilePatch, extra?: ProfileExtra): Promise<UserRow> {
   const p = trimmed(patch);
   const issues = profileIssues(p, ctx.config.limits.bioMax);
   if (issues.length > 0) throw badRequest(issues.map((i) => i.message).join('; '), issues);
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (tx) => {
+    if (extra) await extra.write(tx, at);
     const user = await updateUserProfile(tx, userId, p, at);
     await indexUser(tx, userId);
-    await recordActivity(tx, { actorId: userId, verb: 'profile.updated', subjectType: 'user', subjectId: userId, data: { fields: Object.keys(p) }, at });
+    await recordActivity(tx, { actorId: userId, verb: 'profile.updated', subjectType: 'user', subjectId: userId, data: { fields: [...Object.keys(p), ...(extra?.fields ?? [])] }, at });
     return user;
   });
 }

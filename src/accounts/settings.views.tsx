@@ -2,6 +2,8 @@ import type { FieldIssue } from '../core/http/errors.ts';
 import { CsrfField, ErrorSummary, Field } from '../core/views/components.tsx';
 import type { ViewContext } from '../core/views/context.ts';
 import { PASSWORD_MIN, timeZoneOptions } from './accounts.rules.ts';
+import type { ProfessionalFormValues } from '../people/profiles/profile-form.ts';
+import { PrivacySelect, ProfessionalFieldset } from '../people/profiles/profile-form.views.tsx';
 
 /** The tabs of the settings area; marks the current one. */
 export function SettingsNav({ current }: { current: 'profile' | 'password' | 'tokens' }) {
@@ -55,7 +57,7 @@ function TimeZoneSelect({ value, issues }: { value: string; issues: FieldIssue[]
   );
 }
 
-export interface ProfileValues {
+export interface ProfileValues extends ProfessionalFormValues {
   displayName: string;
   bio: string;
   discipline: string;
@@ -72,7 +74,8 @@ export function ProfileSettingsPage(p: { ctx: ViewContext; username: string; val
       <SettingsNav current="profile" />
       <h2>Your profile</h2>
       <p class="meta">
-        Everyone can see your profile at <a href={`/u/${p.username}`}>/u/{p.username}</a>. Your email is never shown.
+        Your profile is at <a href={`/u/${p.username}`}>/u/{p.username}</a>. Your name is shown to everyone; for each other field you choose who
+        can see it. Your email is never shown.
       </p>
       <ErrorSummary issues={issues} />
       <form method="post" action="/settings">
@@ -80,10 +83,15 @@ export function ProfileSettingsPage(p: { ctx: ViewContext; username: string; val
         <Field name="displayName" label="Display name" value={p.values.displayName} issues={issues} required maxLength={80} autocomplete="name" />
         <Field name="bio" label="Bio" value={p.values.bio} issues={issues} maxLength={p.bioMax} multiline rows={5}
           hint="What you work on, what you know, what you want to learn." />
+        <PrivacySelect field="bio" label="bio" value={p.values.privacy_bio} issues={issues} />
         <Field name="discipline" label="Discipline or background" value={p.values.discipline} issues={issues} maxLength={120}
           hint="For example: structural engineering, nursing, data science." />
+        <PrivacySelect field="discipline" label="discipline" value={p.values.privacy_discipline} issues={issues} />
         <Field name="location" label="Location" value={p.values.location} issues={issues} maxLength={120} autocomplete="address-level2" />
+        <PrivacySelect field="location" label="location" value={p.values.privacy_location} issues={issues} />
         <TimeZoneSelect value={p.values.timeZone} issues={issues} />
+        <PrivacySelect field="time_zone" label="time zone" value={p.values.privacy_time_zone} issues={issues} />
+        <ProfessionalFieldset values={p.values} issues={issues} />
         <div class="actions">
           <button type="submit">Save profile</button>
         </div>
