@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { api, buildTestApp, type Browser, type TestApp } from '../../../test/helpers/app.ts';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import { addMember, makeCommunity } from '../../../test/helpers/factories.ts';
 import { tickingClock } from '../../discussions/discussions.fixtures.ts';
@@ -12,7 +12,7 @@ describeEachDialect('mentoring flow API', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  const notes = async (b: { cookie: string }) => (await api(t, 'GET', '/api/v1/notifications', undefined, b)).json().items as Array<{ kind: string; data: { text: string; url: string } | null }>;
+  const notes = async (b: Omit<Browser, 'userId'>) => (await api(t, 'GET', '/api/v1/notifications', undefined, b)).json().items as Array<{ kind: string; data: { text: string; url: string } | null }>;
   const verbs = async (subjectType: string, id: number) => (await t.deps.db.selectFrom('activity').select('verb').where('subject_type', '=', subjectType).where('subject_id', '=', id).orderBy('id').execute()).map((r) => r.verb);
 
   describe('PUT /api/v1/mentoring/offer', () => {
