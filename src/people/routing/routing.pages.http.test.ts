@@ -64,4 +64,12 @@ describeEachDialect('question routing pages', (dialect) => {
     expect((await postForm(t, page, { responseTargetHours: '24' }, w.as.steward)).statusCode).toBe(303);
     expect((await get(page, w.as.steward)).body).toContain('value="24"');
   });
+
+  it('shows your own open invitations on your profile, and nobody else’s', async () => {
+    await postForm(t, `${topicUrl}/invitations`, { username: w.gus.username }, w.as.asker);
+    const own = await get(`/u/${w.gus.username}`, w.as.gus);
+    expect(own.body).toContain('Invitations to answer');
+    expect(own.body).toContain('1 question is waiting for your answer.');
+    for (const as of [w.as.asker, undefined]) expect((await get(`/u/${w.gus.username}`, as)).body).not.toContain('Invitations to answer');
+  });
 });
