@@ -137,4 +137,17 @@ describeEachDialect('question routing API', (dialect) => {
       expect((await api(t, 'GET', `/api/v1/communities/${w.secret.slug}/routing`, undefined, w.as.outsider)).statusCode).toBe(404);
     });
   });
+
+  it('documents every routing API route in the OpenAPI with its tag and a summary', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { tags?: string[]; summary?: string }>> };
+    const ops: Array<[string, string]> = [
+      ['/api/v1/topics/{id}/suggested-answerers', 'get'], ['/api/v1/topics/{id}/invitations', 'post'], ['/api/v1/me/answer-invitations', 'get'],
+      ['/api/v1/answer-invitations/{id}/decline', 'post'], ['/api/v1/communities/{slug}/routing', 'get'], ['/api/v1/communities/{slug}/routing', 'put'],
+    ];
+    for (const [path, method] of ops) {
+      const op = doc.paths[path]?.[method];
+      expect(op?.tags, `${method} ${path}`).toEqual(['question routing']);
+      expect(op?.summary, `${method} ${path}`).toBeTruthy();
+    }
+  });
 });
