@@ -84,7 +84,7 @@ export function InvitePage(p: { ctx: ViewContext; community: Community; topic: {
       <h2>Suggested</h2>
       {p.items.length === 0 ? (
         <EmptyState title="No suggestions yet">
-          <p>Suggestions come from who answered similar questions here; there are none to go on yet.</p>
+          <p>Suggestions come from who answered here lately, in these tags and on similar questions; people who already answered or declined are left out.</p>
         </EmptyState>
       ) : (
         <ul class="related__list">
