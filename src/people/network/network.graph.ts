@@ -54,6 +54,7 @@ const SAMPLE_SOURCES = 400;
  * SAMPLE_SOURCES evenly spaced sources (deterministic), scaled up by N / sources.
  */
 export function normalisedBetweenness(g: TieGraph): Map<string, number> {
+  if (g.order === 0) return new Map();
   if (g.order <= EXACT_BETWEENNESS_LIMIT) return new Map(Object.entries(betweennessCentrality(g, { normalized: true })));
   const nodes = g.nodes().sort((a, b) => Number(a) - Number(b));
   const index = new Map(nodes.map((n, i) => [n, i]));

@@ -65,6 +65,12 @@ describe('boundary spanners', () => {
   });
 });
 
+describe('an empty network', () => {
+  it('has no members, ties, brokers or drawing', () => {
+    expect(summariseNetwork([])).toEqual({ memberCount: 0, tieCount: 0, groupCount: 0, capped: false, nodes: [], edges: [], top: [], brokers: [], spanners: [] });
+  });
+});
+
 describe('large graphs', () => {
   it('caps the drawing to the most connected members and says so', () => {
     const star = Array.from({ length: DRAW_LIMIT + 20 }, (_, i) => e(1, i + 2));
