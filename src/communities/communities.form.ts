@@ -13,12 +13,13 @@ export function communityFormValues(body: unknown): CommunityFormValues {
     name: s('name'), slug: s('slug'), domainStatement: s('domainStatement'), description: s('description'), tags: s('tags'),
     formality: s('formality', 'informal'), sponsor: s('sponsor'), locality: s('locality', 'distributed'), location: s('location'),
     visibility: s('visibility', 'public'), joinPolicy: s('joinPolicy', 'open'), acceptBy: s('acceptBy', 'asker_or_steward'),
+    tagPolicy: s('tagPolicy', 'open'),
   };
 }
 
 /** The form values of a community's current settings. */
 export function formValuesOf(input: CommunityInput): CommunityFormValues {
-  return { ...input, description: input.description ?? '', sponsor: input.sponsor ?? '', location: input.location ?? '', tags: (input.tags ?? []).join(', '), acceptBy: input.acceptBy ?? 'asker_or_steward' };
+  return { ...input, description: input.description ?? '', sponsor: input.sponsor ?? '', location: input.location ?? '', tags: (input.tags ?? []).join(', '), acceptBy: input.acceptBy ?? 'asker_or_steward', tagPolicy: input.tagPolicy ?? 'open' };
 }
 
 /** A validated form body as service input (tags split on commas). */
@@ -28,7 +29,7 @@ export function inputOfForm(v: CommunityFormValues): CommunityInput {
 
 const labels: Record<string, string> = {
   name: 'Name', slug: 'Address', domainStatement: 'Domain statement', description: 'Description', tags: 'Tags',
-  formality: 'Formality', sponsor: 'Sponsor', locality: 'Where it meets', location: 'Location', visibility: 'Visibility', joinPolicy: 'Who can join', acceptBy: 'Who can accept an answer',
+  formality: 'Formality', sponsor: 'Sponsor', locality: 'Where it meets', location: 'Location', visibility: 'Visibility', joinPolicy: 'Who can join', acceptBy: 'Who can accept an answer', tagPolicy: 'New tags',
 };
 
 /**

@@ -62,6 +62,7 @@ export async function communityDetail(deps: Deps, actor: Actor | null, found: Fo
     description: c.description,
     sponsor: c.sponsor,
     acceptBy: c.accept_by,
+    tagPolicy: c.tag_policy,
     createdAt: c.created_at,
     stewards: await listStewards(deps.db, c.id),
     latestTopics: topics.map((t) => ({ id: t.id, title: t.title, kind: t.kind, replyCount: t.replyCount, answerCount: t.answerCount, solved: t.solved, lastPostedAt: t.lastPostedAt, author: { username: t.author.username, displayName: t.author.displayName } })),

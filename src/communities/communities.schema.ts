@@ -20,6 +20,10 @@ const AcceptBy = StringEnum(['asker', 'steward', 'asker_or_steward'] as const, {
   description: 'Who may accept an answer to a question: the asker, stewards and moderators, or either (the default).',
 });
 
+const TagPolicy = StringEnum(['open', 'closed'] as const, {
+  description: "Tags on topics and articles: 'open' (the default) accepts new tags; 'closed' only tags in the community's tag list or already in use there.",
+});
+
 /** The editable fields of a community; `tags` differs between API (array) and form (comma-separated). */
 function fields<T extends TSchema>(tags: T) {
   return {
@@ -35,6 +39,7 @@ function fields<T extends TSchema>(tags: T) {
     visibility: Visibility,
     joinPolicy: JoinPolicy,
     acceptBy: Type.Optional(AcceptBy),
+    tagPolicy: Type.Optional(TagPolicy),
   };
 }
 
@@ -93,6 +98,7 @@ export const CommunityDetail = Type.Composite([
     description: Type.Optional(Type.String()),
     sponsor: Type.Optional(Type.String()),
     acceptBy: Type.Optional(AcceptBy),
+    tagPolicy: Type.Optional(TagPolicy),
     createdAt: Type.Optional(Type.String()),
     stewards: Type.Optional(Type.Array(Person)),
     latestTopics: Type.Optional(Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), kind: Type.String(), replyCount: Type.Integer(), answerCount: Type.Integer(), solved: Type.Boolean(), lastPostedAt: Type.String(), author: Person }))),

@@ -57,6 +57,7 @@ function columns(v: CommunityInput) {
     visibility: v.visibility,
     join_policy: v.joinPolicy,
     accept_by: v.acceptBy ?? 'asker_or_steward',
+    tag_policy: v.tagPolicy ?? 'open',
   };
 }
 
@@ -76,6 +77,7 @@ export async function communityInputOf(deps: Deps, c: CommunityRow): Promise<Com
     visibility: c.visibility,
     joinPolicy: c.join_policy,
     acceptBy: c.accept_by,
+    tagPolicy: c.tag_policy,
   };
 }
 

@@ -16,11 +16,12 @@ export interface CommunityFormValues {
   visibility: string;
   joinPolicy: string;
   acceptBy: string;
+  tagPolicy: string;
 }
 
 export const emptyCommunityForm: CommunityFormValues = {
   name: '', slug: '', domainStatement: '', description: '', tags: '',
-  formality: 'informal', sponsor: '', locality: 'distributed', location: '', visibility: 'public', joinPolicy: 'open', acceptBy: 'asker_or_steward',
+  formality: 'informal', sponsor: '', locality: 'distributed', location: '', visibility: 'public', joinPolicy: 'open', acceptBy: 'asker_or_steward', tagPolicy: 'open',
 };
 
 function Radios(p: { name: string; legend: string; value: string; options: Array<[string, string, string?]>; issues: FieldIssue[] }) {
@@ -64,6 +65,7 @@ export function CommunityFormPage(p: { ctx: ViewContext; mode: 'new' | 'edit'; a
         <Radios name="visibility" legend="Visibility" value={v.visibility} issues={is} options={[['public', 'Public', 'anyone can read it'], ['private', 'Private', 'only members read it']]} />
         <Radios name="joinPolicy" legend="Who can join" value={v.joinPolicy} issues={is} options={[['open', 'Anyone', 'join with one click'], ['approval', 'By request', 'stewards approve each request'], ['invite', 'By invitation only', 'a private one stays hidden from non-members']]} />
         <Radios name="acceptBy" legend="Who can accept an answer to a question" value={v.acceptBy} issues={is} options={[['asker_or_steward', 'The asker or a steward', 'stewards and moderators can mark what solved it too'], ['asker', 'Only the asker'], ['steward', 'Only stewards and moderators']]} />
+        <Radios name="tagPolicy" legend="New tags on topics and articles" value={v.tagPolicy} issues={is} options={[['open', 'Open', 'members may add new tags'], ['closed', 'Closed', 'only tags from the list above or already in use']]} />
         <p class="actions">
           <button type="submit">{p.mode === 'new' ? 'Create community' : 'Save changes'}</button>
           <a href={p.cancelHref}>Cancel</a>

@@ -12,6 +12,7 @@ import { lockPostForEdit, markPostDeleted, markPostEdited, updatePostBody } from
 import { findPostById, type Post } from './posts.store.ts';
 import { insertRevision } from './revisions.store.ts';
 import { checkTags } from './tags.ts';
+import { checkCommunityTags } from '../people/profiles/tag-policy.ts';
 import { recordLinks } from '../knowledge/links/links.store.ts';
 import { indexPost, indexTopic } from '../search/search.index.ts';
 import { setTopicTags, tagsOfTopics } from './tags.store.ts';
@@ -63,6 +64,7 @@ export async function editPost(deps: Deps, actorIn: Actor | null, postId: number
   const title = edit.title === undefined ? undefined : requireText('title', edit.title.trim(), 'Title');
   const rendered = edit.body === undefined ? undefined : await renderPostBody(deps.db, edit.body);
   const tags = edit.tags === undefined ? undefined : checkTags(edit.tags, deps.config.limits.tagsMax);
+  if (tags) await checkCommunityTags(deps.db, topic.communityId, tags);
   const oldTags = (await tagsOfTopics(deps.db, [topic.id])).get(topic.id) ?? [];
   const tagsChanged = tags !== undefined && [...tags].sort().join(',') !== [...oldTags].sort().join(',');
   const at = iso(deps.clock.now());

@@ -14,6 +14,7 @@ import { renderPostBody, requireText } from './post-body.ts';
 import { insertPost, type Post } from './posts.store.ts';
 import { markRead } from './read-state.store.ts';
 import { checkTags } from './tags.ts';
+import { checkCommunityTags } from '../people/profiles/tag-policy.ts';
 import { recordLinks } from '../knowledge/links/links.store.ts';
 import { indexNewReply, indexTopic } from '../search/search.index.ts';
 import { setTopicTags } from './tags.store.ts';
@@ -41,6 +42,7 @@ export async function startTopic(deps: Deps, actor: Actor | null, slug: string, 
   assertMayPost(actor, access);
   const title = requireText('title', input.title.trim(), 'Title');
   const tags = checkTags(input.tags ?? [], deps.config.limits.tagsMax);
+  await checkCommunityTags(deps.db, community.id, tags);
   const rendered = await renderPostBody(deps.db, input.body);
   const targets = await resolveCrosspostTargets(deps.db, actor, community.id, input.crossPostTo ?? []);
   const at = iso(deps.clock.now());

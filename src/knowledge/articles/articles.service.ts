@@ -7,6 +7,7 @@ import { canPost, canReadCommunity, type Actor, type CommunityAccess } from '../
 import { findCommunityForActor, type CommunityRow } from '../../communities/communities.access.ts';
 import { renderPostBody } from '../../discussions/post-body.ts';
 import { checkTags } from '../../discussions/tags.ts';
+import { checkCommunityTags } from '../../people/profiles/tag-policy.ts';
 import { recordLinks } from '../links/links.store.ts';
 import { findArticle, setTags, type Article, type ArticleType } from './articles.store.ts';
 
@@ -77,6 +78,7 @@ export async function createArticle(deps: Deps, actor: Actor | null, slug: strin
   if (!canPost(actor, access)) throw forbidden('Only members of this community can write articles. Join it first.');
   const title = checkTitle(input.title, deps.config.limits.titleMax);
   const tags = checkTags(input.tags, deps.config.limits.tagsMax);
+  await checkCommunityTags(deps.db, community.id, tags);
   const rendered = await renderPostBody(deps.db, input.body);
   const at = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (tx) => {
@@ -108,6 +110,7 @@ export async function editArticle(deps: Deps, actor: Actor | null, id: number, c
   const a = r.article;
   const newTitle = change.title === undefined ? null : checkTitle(change.title, deps.config.limits.titleMax);
   const tags = change.tags === undefined ? null : checkTags(change.tags, deps.config.limits.tagsMax);
+  if (tags) await checkCommunityTags(deps.db, a.communityId, tags);
   const rendered = change.body === undefined ? null : await renderPostBody(deps.db, change.body);
   if (change.wiki !== undefined && change.wiki !== a.wiki && !(isOwner(editor, a) || r.access.role === 'steward' || r.access.role === 'moderator')) {
     throw forbidden('Only owners, stewards and moderators may turn wiki editing on or off.');
