@@ -52,8 +52,13 @@ function termRows(where: RawBuilder<unknown>): RawBuilder<unknown> {
     from glossary_terms g where ${where}`;
 }
 
+/** A profile field of `u` for the index: its value only when its owner shows it to everyone (one document serves every searcher). */
+function publicField(field: string): RawBuilder<string> {
+  return sql<string>`(case when exists (select 1 from profile_field_privacy pfp where pfp.user_id = u.id and pfp.field = ${field}) then '' else ${sql.ref(`u.${field}`)} end)`;
+}
+
 function memberRows(where: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`select 'member', u.id, cast(null as integer), cast(null as integer), u.id, u.display_name, u.display_name, '', u.username || ' ' || u.discipline || ' ' || u.location, u.bio, cast(null as text), cast(null as integer), u.created_at
+  return sql`select 'member', u.id, cast(null as integer), cast(null as integer), u.id, u.display_name, u.display_name, '', u.username || ' ' || ${publicField('headline')} || ' ' || ${publicField('discipline')} || ' ' || ${publicField('location')}, ${publicField('bio')}, cast(null as text), cast(null as integer), u.created_at
     from users u where ${where}`;
 }
 
@@ -118,7 +123,7 @@ export async function indexGlossaryTerm(tx: Db, termId: number): Promise<void> {
   await insertDocs(tx, [termRows(sql`g.id = ${termId}`)]);
 }
 
-/** Re-indexes a member (display name, username, bio, discipline, location). Call after sign-up and profile settings. */
+/** Re-indexes a member (display name, username; headline, discipline, location and bio when shown to everyone). Call after sign-up and profile settings. */
 export async function indexUser(tx: Db, userId: number): Promise<void> {
   await drop(tx, ['member'], sql`ref_id = ${userId}`);
   await insertDocs(tx, [memberRows(sql`u.id = ${userId}`)]);
