@@ -92,4 +92,20 @@ describeEachDialect('member network pages and API', (dialect) => {
     const act = await t.deps.db.selectFrom('activity').select(['actor_id', 'verb']).where('verb', '=', 'network.rebuilt').execute();
     expect(act).toEqual([{ actor_id: w.admin.id, verb: 'network.rebuilt' }]);
   });
+
+  it('shows "Connects" on a profile: what Bridget bridges to her co-members, only the open guild to others', async () => {
+    const own = await t.app.inject({ method: 'GET', url: `/u/${w.bridget.username}`, headers: { cookie: w.as.bridget.cookie } });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('Connects');
+    expect(own.body).toMatch(/Bridges (Open Guild and Whisper Circle|Whisper Circle and Open Guild)/);
+    expect(own.body).toContain('Zed Secretson');
+    for (const as of [w.as.outsider, anonymousBrowser()]) {
+      const page = await t.app.inject({ method: 'GET', url: `/u/${w.bridget.username}`, headers: { cookie: as.cookie } });
+      expect(page.body).toContain('Ana Anchor');
+      expect(page.body).not.toMatch(/Whisper|Secretson|Yan Hidden|Bridges/);
+      const json = await api(t, 'GET', `/api/v1/users/${w.bridget.username}/connections`, undefined, as);
+      expect(json.json()).toMatchObject({ bridges: [], partners: [{ displayName: 'Ana Anchor', kinds: { answered: 3 } }] });
+    }
+    expect((await api(t, 'GET', '/api/v1/users/nobody-here/connections')).statusCode).toBe(404);
+  });
 });

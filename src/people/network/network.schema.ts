@@ -8,6 +8,7 @@ export { errorResponses } from '../../core/http/schemas.ts';
 /** The OpenAPI tag of every network API route. */
 export const tags = ['network'];
 
+export const UsernameParams = Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }) });
 export const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) });
 
 const CommunityRef = Type.Object({ slug: Type.String(), name: Type.String() });
@@ -56,6 +57,14 @@ export const NetworkSchema = Type.Object({
   spanners: Type.Array(Type.Object({ member: AuthorSchema, communities: Type.Array(Type.Object({ ...CommunityRef.properties, weight: Type.Number() })) }), {
     description: 'Boundary spanners: strong ties into two or more communities.',
   }),
+});
+
+const PersonRef = Type.Object({ username: Type.String(), displayName: Type.String() });
+export const ConnectionsSchema = Type.Object({
+  username: Type.String(),
+  bridges: Type.Array(Type.Object({ ...CommunityRef.properties, weight: Type.Number() }), { description: 'Communities with a strong tie, when two or more.' }),
+  connects: Type.Array(Type.Object({ size: Type.Integer(), members: Type.Array(PersonRef), community: Type.Union([CommunityRef, Type.Null()]) }), { description: 'Groups the member holds together, when a broker.' }),
+  partners: Type.Array(Type.Object({ ...PersonRef.properties, weight: Type.Number(), kinds: Kinds }), { description: 'Strongest interaction partners, up to 5.' }),
 });
 
 /** The API shape of a network view. Names missing from the lookups (deleted meanwhile) show as "unknown". */
