@@ -21,6 +21,8 @@ export interface TopicFilter {
   tag?: string;
   /** Topics pinned in `communityId` only, or everything else. */
   pinned?: 'only' | 'exclude';
+  /** With `communityId`: only topics living there, or only those cross-posted there (default: both). */
+  home?: 'living' | 'crossposted';
 }
 
 type TopicsEb = ExpressionBuilder<Database, 'topics'>;
@@ -45,7 +47,11 @@ export function listableBy(db: Db, eb: TopicsEb, actor: Actor | null) {
 function filtered(db: Db, actor: Actor | null, f: TopicFilter) {
   return topicsWithAuthors(db).where((eb) => {
     const parts = [listableBy(db, eb, actor)];
-    if (f.communityId !== undefined) parts.push(listedIn(eb, f.communityId));
+    if (f.communityId !== undefined) {
+      if (f.home === 'living') parts.push(eb('topics.community_id', '=', f.communityId));
+      else if (f.home === 'crossposted') parts.push(eb('topics.id', 'in', eb.selectFrom('topic_crossposts').select('topic_crossposts.topic_id').where('topic_crossposts.community_id', '=', f.communityId)));
+      else parts.push(listedIn(eb, f.communityId));
+    }
     if (f.authorId !== undefined) parts.push(eb('topics.author_id', '=', f.authorId));
     if (f.kind) parts.push(eb('topics.kind', '=', f.kind));
     if (f.tag) parts.push(eb('topics.id', 'in', eb.selectFrom('topic_tags').select('topic_tags.topic_id').where('topic_tags.tag', '=', f.tag)));
@@ -66,6 +72,17 @@ function filtered(db: Db, actor: Actor | null, f: TopicFilter) {
  * and topics that did not move keep their places, so paging stays correct while posts arrive.
  */
 export async function listTopics(db: Db, actor: Actor | null, f: TopicFilter, page: { limit: number; after?: Cursor | null }): Promise<TopicSummary[]> {
+  if (f.communityId !== undefined && f.home === undefined) {
+    // "Lives here OR was cross-posted here" defeats the (community_id, last_posted_at) index: the
+    // database gathers every topic of the community and sorts them (36 ms at 12,000 topics). Two
+    // index-ordered pages, merged, give the same page (a topic never both lives and is cross-posted here).
+    const [living, crossposted] = await Promise.all([listTopics(db, actor, { ...f, home: 'living' }, page), listTopics(db, actor, { ...f, home: 'crossposted' }, page)]);
+    const seen = new Set<number>();
+    return [...living, ...crossposted]
+      .sort((a, b) => (a.lastPostedAt === b.lastPostedAt ? b.id - a.id : a.lastPostedAt < b.lastPostedAt ? 1 : -1))
+      .filter((t) => !seen.has(t.id) && seen.add(t.id))
+      .slice(0, page.limit);
+  }
   let q = filtered(db, actor, f);
   if (page.after) {
     const v = String(page.after.v);
@@ -78,6 +95,6 @@ export async function listTopics(db: Db, actor: Actor | null, f: TopicFilter, pa
 
 /** Topics pinned in a community (matching the filter), most recently pinned first, at most `limit`. */
 export async function listPinnedTopics(db: Db, actor: Actor | null, f: TopicFilter & { communityId: number }, limit = 20): Promise<TopicSummary[]> {
-  const rows = await filtered(db, actor, { ...f, pinned: 'only' }).orderBy('topics.pinned_at', 'desc').orderBy('topics.id', 'desc').limit(limit).execute();
+  const rows = await filtered(db, actor, { ...f, pinned: 'only', home: 'living' }).orderBy('topics.pinned_at', 'desc').orderBy('topics.id', 'desc').limit(limit).execute();
   return rows.map(toSummary);
 }

@@ -15,7 +15,7 @@ import { checkTags } from './tags.ts';
 import { checkCommunityTags } from '../people/profiles/tag-policy.ts';
 import { recordLinks } from '../knowledge/links/links.store.ts';
 import { indexPost, indexTopic } from '../search/search.index.ts';
-import { setTopicTags, tagsOfTopics } from './tags.store.ts';
+import { forgetTagCounts, setTopicTags, tagsOfTopics } from './tags.store.ts';
 import { markTopicDeleted, recordPostRemoved, updateTopicTitle } from './topics.store.ts';
 
 /** What an edit may change; fields left out stay as they are. Title and tags belong to opening posts. */
@@ -90,6 +90,7 @@ export async function editPost(deps: Deps, actorIn: Actor | null, postId: number
     }
     return { changed, revision };
   });
+  forgetTagCounts(deps.db);
   const fresh = await findPostById(deps.db, postId);
   if (!fresh) throw notFound('Post');
   return { post: fresh, ...result, access };

@@ -17,7 +17,7 @@ import { checkTags } from './tags.ts';
 import { checkCommunityTags } from '../people/profiles/tag-policy.ts';
 import { recordLinks } from '../knowledge/links/links.store.ts';
 import { indexNewReply, indexTopic } from '../search/search.index.ts';
-import { setTopicTags } from './tags.store.ts';
+import { forgetTagCounts, setTopicTags } from './tags.store.ts';
 import { insertTopic, recordPostOnTopic, type TopicSummary } from './topics.store.ts';
 
 /** Input for a new topic, already checked against the schema's length limits. */
@@ -58,6 +58,7 @@ export async function startTopic(deps: Deps, actor: Actor | null, slug: string, 
     await notifyOnNewPost(tx, { postId, topicId: id, communityId: community.id, authorId: actor.id, kind: 'opening', mentionedUserIds: rendered.mentionedUserIds, at });
     return id;
   });
+  if (tags.length > 0) forgetTagCounts(deps.db);
   deps.bus.publish({ type: 'topic.created', communityId: community.id, payload: { topicId } });
   return { topicId, community };
 }

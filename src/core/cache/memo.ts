@@ -28,3 +28,8 @@ export async function memo<T>(db: Db, purpose: string, key: string, opts: { ttlM
   cache.set(key, { value });
   return value;
 }
+
+/** Drops every entry of `purpose` (call after a write that changes what it derives, with the root Db, not a transaction). */
+export function forget(db: Db, purpose: string): void {
+  caches.get(db)?.get(purpose)?.clear();
+}
