@@ -19,6 +19,7 @@ import { createExpertiseAndRecognition } from './migrations/202611261910_create_
 import { createQuestionRouting } from './migrations/202611261920_create_question_routing.ts';
 import { createMemberNetwork } from './migrations/202611261930_create_member_network.ts';
 import { createMentoring } from './migrations/202611261940_create_mentoring.ts';
+import { addListIndexes } from './migrations/202611261950_add_list_indexes.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '202611261920_create_question_routing': createQuestionRouting,
   '202611261930_create_member_network': createMemberNetwork,
   '202611261940_create_mentoring': createMentoring,
+  '202611261950_add_list_indexes': addListIndexes,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */
