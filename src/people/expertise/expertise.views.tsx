@@ -42,6 +42,7 @@ export function ExpertiseSection({ username, items }: { username: string; items:
                 <summary>Why {t.tag}?</summary>
                 <EvidenceList items={t.evidence} />
                 {t.evidenceCount > t.evidence.length && <a href={`/u/${username}/expertise/${encodeURIComponent(t.tag)}`}>All {t.evidenceCount} pieces of evidence</a>}
+                <a href={`/experts?skill=${encodeURIComponent(t.tag)}`}>Who else knows {t.tag}?</a>
               </details>
             </li>
           ))}
