@@ -38,6 +38,8 @@ export const createExpertiseAndRecognition: Migration = {
       .addUniqueConstraint('user_badges_unique', ['user_id', 'badge', 'scope'])
       .execute();
     await db.schema.createIndex('user_badges_user_idx').on('user_badges').columns(['user_id', 'awarded_at']).execute();
+    // Deriving an answer's evidence looks up when it was accepted ('answer.accepted' on the post).
+    await db.schema.createIndex('activity_subject_idx').on('activity').columns(['subject_type', 'subject_id', 'verb']).execute();
     // A community's recognition settings; a missing row means the defaults (leaderboard on).
     await db.schema
       .createTable('community_recognition_settings')
