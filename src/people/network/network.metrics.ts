@@ -7,6 +7,8 @@ export const STRONG_TIE = 2;
 /** The drawing shows at most this many members (the most connected). */
 export const DRAW_LIMIT = 150;
 const LIST_LIMIT = 10;
+/** At most this many members are named for sitting between detected groups (after the articulation points). */
+const BETWEEN_GROUPS_LIMIT = 5;
 
 /** A group a broker connects: its size, its best-connected members and the community most of them belong to. */
 export interface GroupRef {
@@ -122,18 +124,25 @@ export function summariseNetwork(edges: EdgeInput[]): NetworkSummary {
 }
 
 /**
- * Who connects otherwise separate groups: articulation points first (their removal splits the graph;
- * the groups are what falls apart), then members tied into two or more detected groups, by betweenness.
+ * Who connects otherwise separate groups: articulation points first (their removal splits the graph into
+ * two or more parts of at least two members; the groups are what falls apart), then up to five members
+ * tied into two or more detected groups, by betweenness.
  */
 function findBrokers(g: TieGraph, betweenness: Map<string, number>, groups: Map<string, number>, groupRef: (m: string[]) => GroupRef): Broker[] {
   const b = (n: string) => betweenness.get(n)!;
   const byB = (x: string, y: string) => b(y) - b(x) || Number(x) - Number(y);
-  const out: Broker[] = [...articulationPoints(g)].sort(byB).slice(0, LIST_LIMIT).map((n) => ({ id: Number(n), betweenness: round(b(n)), reason: 'articulation' as const, groups: groupsSeparatedBy(g, n).map(groupRef).sort((x, y) => y.size - x.size) }));
+  const out: Broker[] = [];
+  for (const n of [...articulationPoints(g)].sort(byB)) {
+    const parts = groupsSeparatedBy(g, n);
+    // A lone member hanging off someone is not a group: at least two parts of two or more members.
+    if (out.length < LIST_LIMIT && parts.filter((p) => p.length >= 2).length >= 2) out.push({ id: Number(n), betweenness: round(b(n)), reason: 'articulation', groups: parts.map(groupRef).sort((x, y) => y.size - x.size) });
+  }
+  const limit = Math.min(LIST_LIMIT, out.length + BETWEEN_GROUPS_LIMIT);
   const taken = new Set(out.map((x) => String(x.id)));
   const members = new Map<number, string[]>();
   for (const [n, grp] of groups) members.set(grp, [...(members.get(grp) ?? []), n]);
   for (const n of g.nodes().filter((x) => !taken.has(x) && b(x) > 0).sort(byB)) {
-    if (out.length >= LIST_LIMIT) break;
+    if (out.length >= limit) break;
     const touched = new Set([groups.get(n)!, ...g.neighbors(n).map((m) => groups.get(m)!)]);
     if (touched.size < 2) continue;
     out.push({ id: Number(n), betweenness: round(b(n)), reason: 'between-groups', groups: [...touched].sort((x, y) => x - y).map((grp) => groupRef(members.get(grp)!)) });
