@@ -20,6 +20,7 @@ import { createQuestionRouting } from './migrations/202611261920_create_question
 import { createMemberNetwork } from './migrations/202611261930_create_member_network.ts';
 import { createMentoring } from './migrations/202611261940_create_mentoring.ts';
 import { addListIndexes } from './migrations/202611261950_add_list_indexes.ts';
+import { addDuplicateIndex } from './migrations/202611261955_add_duplicate_index.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '202611261930_create_member_network': createMemberNetwork,
   '202611261940_create_mentoring': createMentoring,
   '202611261950_add_list_indexes': addListIndexes,
+  '202611261955_add_duplicate_index': addDuplicateIndex,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */

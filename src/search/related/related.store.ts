@@ -33,14 +33,10 @@ export async function loadRelatedSource(db: Db, topicId: number): Promise<Relate
  * filters them by readability like any other result.
  */
 export async function linkedTopicIds(db: Db, topicId: number): Promise<{ duplicates: number[]; related: number[] }> {
-  const [closed, links] = await Promise.all([
-    db
-      .selectFrom('topics as t')
-      .innerJoin('topics as me', (j) => j.on('me.id', '=', topicId))
-      .select('t.id')
-      .where((eb) => eb.or([eb('t.duplicate_of', '=', topicId), eb('t.id', '=', eb.ref('me.duplicate_of'))]))
-      .where('t.id', '!=', topicId)
-      .execute(),
+  // Two index lookups, not one OR: "duplicate_of = X or id = (X's duplicate_of)" made the database scan every topic.
+  const [duplicatesOfMe, mine, links] = await Promise.all([
+    db.selectFrom('topics').select('id').where('duplicate_of', '=', topicId).where('id', '!=', topicId).execute(),
+    db.selectFrom('topics').select('duplicate_of').where('id', '=', topicId).where('duplicate_of', 'is not', null).where('duplicate_of', '!=', topicId).executeTakeFirst(),
     db
       .selectFrom('topic_links')
       .select(['topic_id', 'target_topic_id', 'kind'])
@@ -48,7 +44,8 @@ export async function linkedTopicIds(db: Db, topicId: number): Promise<{ duplica
       .orderBy('id')
       .execute(),
   ]);
-  const duplicates = new Set(closed.map((r) => r.id));
+  const duplicates = new Set(duplicatesOfMe.map((r) => r.id));
+  if (mine?.duplicate_of != null) duplicates.add(mine.duplicate_of);
   const related = new Set<number>();
   for (const l of links) {
     const other = l.topic_id === topicId ? l.target_topic_id : l.topic_id;
