@@ -21,6 +21,7 @@ import { createMemberNetwork } from './migrations/202611261930_create_member_net
 import { createMentoring } from './migrations/202611261940_create_mentoring.ts';
 import { addListIndexes } from './migrations/202611261950_add_list_indexes.ts';
 import { addDuplicateIndex } from './migrations/202611261955_add_duplicate_index.ts';
+import { addSupersededIndex } from './migrations/202611261956_add_superseded_index.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '202611261940_create_mentoring': createMentoring,
   '202611261950_add_list_indexes': addListIndexes,
   '202611261955_add_duplicate_index': addDuplicateIndex,
+  '202611261956_add_superseded_index': addSupersededIndex,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */
