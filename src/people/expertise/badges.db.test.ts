@@ -40,7 +40,7 @@ describeEachDialect('badge rules', (dialect) => {
     // asker (a long-time member, joined 40 days before asking): v1 answers; no newcomer badge for v1.
     const old = await answeredQuestion(db, w.pub.id, w.asker.id, w.v1.id, ['chisels']);
     await db.updateTable('memberships').set({ created_at: '2026-09-01T00:00:00.000Z' }).where('user_id', '=', w.asker.id).execute();
-    await acceptAt(db, old.topicId, old.answerId, w.pub.id, NOW);
+    await acceptAt(db, old.topicId, old.answerId, w.pub.id, '2026-11-10T00:00:00.000Z');
     // steward mentored 3 different members (one of them twice); v2 mentored 2.
     const ms = (mentor: number, mentee: number) => ({ mentor_id: mentor, mentee_id: mentee, community_id: null, request_id: null, state: 'active' as const, started_at: NOW, ended_at: null });
     await db.insertInto('mentorships').values([ms(w.steward.id, w.v1.id), ms(w.steward.id, w.v2.id), ms(w.steward.id, w.v3.id), ms(w.steward.id, w.v3.id), ms(w.v2.id, w.v1.id), ms(w.v2.id, w.v3.id)]).execute();
@@ -54,6 +54,11 @@ describeEachDialect('badge rules', (dialect) => {
     expect(await badgesOf(w.v1.id)).toEqual(['first_accepted_answer']);
     expect(await badgesOf(w.steward.id)).toEqual(['mentor']);
     expect(await badgesOf(w.v2.id)).toEqual([]);
+  });
+
+  it('dates a rebuilt badge by the evidence that earned it', async () => {
+    const b = await db.selectFrom('user_badges').select('awarded_at').where('user_id', '=', w.v1.id).executeTakeFirstOrThrow();
+    expect(b.awarded_at).toBe('2026-11-10T00:00:00.000Z');
   });
 
   it('records one badge.awarded activity per badge, naming the community where one applies', async () => {

@@ -8,18 +8,20 @@ export interface BadgeEarned {
   communityId: number | null;
   subjectType: string | null;
   subjectId: number | null;
+  /** When the qualifying evidence happened, where one item earned it. */
+  at?: string;
 }
 
 type Earned = Map<number, BadgeEarned>;
 
-function firstOf(rows: Array<{ user_id: number; community_id: number; subject_type: string; subject_id: number }>): Earned {
+function firstOf(rows: Array<{ user_id: number; community_id: number; subject_type: string; subject_id: number; at: string }>): Earned {
   const m: Earned = new Map();
-  for (const r of rows) if (!m.has(r.user_id)) m.set(r.user_id, { communityId: r.community_id, subjectType: r.subject_type, subjectId: r.subject_id });
+  for (const r of rows) if (!m.has(r.user_id)) m.set(r.user_id, { communityId: r.community_id, subjectType: r.subject_type, subjectId: r.subject_id, at: r.at });
   return m;
 }
 
 function evidenceOf(db: Db, userIds: number[], kind: 'accepted_answer' | 'endorsed_article' | 'answer_votes' | 'applied') {
-  return db.selectFrom('expertise_evidence').select(['user_id', 'community_id', 'subject_type', 'subject_id']).where('user_id', 'in', userIds).where('kind', '=', kind).orderBy('at').orderBy('id');
+  return db.selectFrom('expertise_evidence').select(['user_id', 'community_id', 'subject_type', 'subject_id', 'at']).where('user_id', 'in', userIds).where('kind', '=', kind).orderBy('at').orderBy('id');
 }
 
 /** Which of `userIds` have earned each badge now, from the evidence rollup and mentorships. */
@@ -33,7 +35,7 @@ export const badgeChecks: Record<BadgeKey, (db: Db, userIds: number[]) => Promis
       .innerJoin('posts as p', 'p.id', 'e.subject_id')
       .innerJoin('topics as t', 't.id', 'p.topic_id')
       .innerJoin('memberships as m', (j) => j.onRef('m.community_id', '=', 't.community_id').onRef('m.user_id', '=', 't.author_id'))
-      .select(['e.user_id', 'e.community_id', 'e.subject_type', 'e.subject_id', 'm.created_at as joined_at', 't.created_at as asked_at'])
+      .select(['e.user_id', 'e.community_id', 'e.subject_type', 'e.subject_id', 'e.at', 'm.created_at as joined_at', 't.created_at as asked_at'])
       .where('e.user_id', 'in', ids)
       .where('e.kind', '=', 'accepted_answer')
       .orderBy('e.at')

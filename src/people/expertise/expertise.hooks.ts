@@ -14,11 +14,11 @@ export async function refreshExpertise(tx: Db, subjects: { posts?: number[]; art
 
 /**
  * Recomputes every member's evidence and awards the badges it earns (the demo seed, importers and
- * operators call it). Returns the number of evidence rows and of badges newly awarded.
+ * operators call it); badges are dated by the evidence that earned them. Returns the number of evidence rows and of badges newly awarded.
  */
 export async function rebuildExpertise(db: Db, at: string): Promise<{ evidence: number; badges: number }> {
   const evidence = await rebuildEvidence(db);
   const users = await db.selectFrom('expertise_evidence').select('user_id').distinct().union(db.selectFrom('mentorships').select('mentor_id as user_id')).execute();
-  const badges = await awardBadges(db, users.map((u) => u.user_id), at);
+  const badges = await awardBadges(db, users.map((u) => u.user_id), at, { backdate: true });
   return { evidence, badges };
 }
