@@ -10,8 +10,8 @@ export function FollowListPage(p: { username: string; displayName: string; direc
         <a href={`/u/${p.username}`}>← {p.displayName}</a>
       </p>
       <h1>{title}</h1>
-      <nav aria-label="Follows">
-        <ul class="tabs">
+      <nav class="settings-nav" aria-label="Follows">
+        <ul>
           <li><a href={`/u/${p.username}/followers`} aria-current={p.direction === 'followers' ? 'page' : undefined}>Followers</a></li>
           <li><a href={`/u/${p.username}/following`} aria-current={p.direction === 'following' ? 'page' : undefined}>Following</a></li>
         </ul>
