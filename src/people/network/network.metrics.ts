@@ -145,7 +145,7 @@ function findBrokers(g: TieGraph, betweenness: Map<string, number>, groups: Map<
     if (out.length >= limit) break;
     const touched = new Set([groups.get(n)!, ...g.neighbors(n).map((m) => groups.get(m)!)]);
     if (touched.size < 2) continue;
-    out.push({ id: Number(n), betweenness: round(b(n)), reason: 'between-groups', groups: [...touched].sort((x, y) => x - y).map((grp) => groupRef(members.get(grp)!)) });
+    out.push({ id: Number(n), betweenness: round(b(n)), reason: 'between-groups', groups: [...touched].sort((x, y) => x - y).map((grp) => groupRef(members.get(grp)!.filter((m) => m !== n))) });
   }
   return out;
 }

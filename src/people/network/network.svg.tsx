@@ -19,8 +19,8 @@ export function colourKey(net: NetworkDto): Array<{ key: string; label: string; 
   return groups.map((g) => ({ key: String(g), label: `Group ${g + 1}`, colour: PALETTE[g] ?? OTHER }));
 }
 
-/** Radius from degree: 4 px for one partner, growing with the square root, at most 16 px. */
-const radius = (degree: number) => Math.min(16, 3 + 2 * Math.sqrt(degree));
+/** Radius from degree: 7 for one partner, growing with the square root, at most 20. */
+const radius = (degree: number) => Math.min(20, 4 + 3 * Math.sqrt(degree));
 
 /**
  * The network drawn as inline SVG, laid out on the server (no script needed). Each member is a link to
@@ -53,7 +53,7 @@ export function NetworkDrawing({ net, title }: { net: NetworkDto; title: string 
               <title>{`${n.displayName} — ${n.degree} partners, betweenness ${n.betweenness.toFixed(3)}`}</title>
               <circle cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r={r.toFixed(1)} fill={colour(n)} stroke="#ffffff" stroke-width="1.5" />
               {labelled.has(n.id) && (
-                <text x={(p.x + r + 3).toFixed(1)} y={(p.y + 4).toFixed(1)} font-size="12" fill="currentColor">
+                <text x={(p.x > W / 2 ? p.x - r - 4 : p.x + r + 4).toFixed(1)} y={(p.y + 5).toFixed(1)} text-anchor={p.x > W / 2 ? 'end' : 'start'} font-size="14" fill="currentColor">
                   {n.displayName}
                 </text>
               )}

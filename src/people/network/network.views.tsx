@@ -115,7 +115,7 @@ export function NetworkPage(p: { ctx: ViewContext; net: NetworkDto; canRebuild: 
       {net.memberCount === 0 ? (
         <EmptyState title="No interactions yet — answer a question or write an article together, and the network starts here" />
       ) : (
-        <div class="layout-sidebar">
+        <>
           <figure>
             <NetworkDrawing net={net} title={title} />
             <figcaption class="meta">
@@ -129,10 +129,10 @@ export function NetworkPage(p: { ctx: ViewContext; net: NetworkDto; canRebuild: 
               .
             </figcaption>
           </figure>
-          <aside aria-label="Network in words">
+          <div class="grid-2" role="region" aria-label="The network in words">
             <NetworkTables net={net} />
-          </aside>
-        </div>
+          </div>
+        </>
       )}
       {p.canRebuild && (
         <PostForm ctx={p.ctx} action="/network/rebuild" class="actions">

@@ -1,0 +1,36 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/demo/seed.ts';
+import { checkPage, chromiumMissing, launchBrowser, openPage, SKIP_REASON, startApp } from './harness.ts';
+
+// Skipped, and says so, when Debian's chromium is not installed (see harness.ts).
+if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
+
+/* The member network pages on the demo organisation: drawn without script, accessible, and the profile's "Connects". */
+describe.skipIf(chromiumMissing)(`the member network pages in Chromium${chromiumMissing ? ' (SKIPPED: no chromium)' : ''}`, { timeout: 180_000 }, () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startApp>>;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
+    expect((await seedDemo(server.t.deps.db, { now: new Date() })).seeded).toBe(true);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws the organisation and a community network, names brokers and spanners, and shows Connects on a profile', async () => {
+    const cp = await openPage(browser, server.baseUrl);
+    await cp.page.goto('/network');
+    expect(await cp.page.locator('svg.network-drawing circle').count()).toBeGreaterThan(5);
+    expect(await cp.page.locator('main').innerText()).toContain('Hannah');
+    await checkPage(cp, 'network-organisation');
+    await cp.page.goto('/c/accessibility-guild/network');
+    expect(await cp.page.locator('svg.network-drawing a').count()).toBeGreaterThan(3);
+    await checkPage(cp, 'network-community');
+    await cp.page.goto('/u/hannah');
+    expect(await cp.page.locator('#profile-connects').count()).toBe(1);
+    await checkPage(cp, 'network-profile');
+    await cp.context.close();
+  });
+});
