@@ -22,6 +22,7 @@ import { createMentoring } from './migrations/202611261940_create_mentoring.ts';
 import { addListIndexes } from './migrations/202611261950_add_list_indexes.ts';
 import { addDuplicateIndex } from './migrations/202611261955_add_duplicate_index.ts';
 import { addSupersededIndex } from './migrations/202611261956_add_superseded_index.ts';
+import { addActivityFeedIndexes } from './migrations/202611261957_add_activity_feed_indexes.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '202611261950_add_list_indexes': addListIndexes,
   '202611261955_add_duplicate_index': addDuplicateIndex,
   '202611261956_add_superseded_index': addSupersededIndex,
+  '202611261957_add_activity_feed_indexes': addActivityFeedIndexes,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */
