@@ -8,6 +8,7 @@ import { ImportError } from './import.errors.ts';
 import { importedTotal, type ImportCounts } from './import.state.ts';
 import { importStackExchange, type ImportProgress } from './import.service.ts';
 import { isSiteName } from './site.ts';
+import { rebuildExpertise } from '../../people/expertise/expertise.hooks.ts';
 
 export const STACKEXCHANGE_USAGE = 'Usage: guildhall import stackexchange <dump-folder> --community <slug> [--until <ISO date>] [--site <host>]\n';
 
@@ -86,9 +87,11 @@ export async function importStackExchangeCommand(config: Config, io: CliIo, args
   const started = Date.now();
   const progress = progressReporter(io, started);
   try {
-    const counts = await withDatabase(config, (db) =>
-      importStackExchange({ db, clock }, positionals[0] ?? '', { community: values.community ?? '', until: values.until, site: values.site, onProgress: progress.onProgress }),
-    );
+    const counts = await withDatabase(config, async (db) => {
+      const imported = await importStackExchange({ db, clock }, positionals[0] ?? '', { community: values.community ?? '', until: values.until, site: values.site, onProgress: progress.onProgress });
+      await rebuildExpertise(db, clock.now().toISOString()); // imported votes and accepted answers become evidence
+      return imported;
+    });
     progress.stop();
     io.out.write(summary(values.community, counts, Math.max(0.001, (Date.now() - started) / 1000)));
     return EXIT.ok;
