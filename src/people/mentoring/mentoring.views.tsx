@@ -157,7 +157,7 @@ export function MentorsPage(p: { offers: Offer[]; skill: string; nextHref: strin
                 {places(o.capacity - o.taken, o.capacity)} · {o.timeZone.replace(/_/g, ' ')}
               </p>
               {o.note && <p>{o.note}</p>}
-              {p.signedIn && <a href={`/mentoring/request?mentor=${encodeURIComponent(o.username)}`} aria-label={`Ask ${o.displayName} for mentoring`}>Ask for mentoring</a>}
+              {p.signedIn && <a href={`/mentoring/request?mentor=${encodeURIComponent(o.username)}`}>Ask {o.displayName} for mentoring</a>}
             </li>
           ))}
         </ul>

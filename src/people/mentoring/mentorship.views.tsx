@@ -34,7 +34,7 @@ function Proposals({ ctx, r, proposals }: { ctx: ViewContext; r: MentoringReques
               </ul>
               <PostForm ctx={ctx} action={`/mentoring/requests/${r.id}/ask`} class="inline-form">
                 <input type="hidden" name="mentor" value={p.username} />
-                <button class="button button--small" type="submit" aria-label={`Ask ${p.displayName}`}>
+                <button class="button button--small" type="submit">
                   Ask {p.displayName}
                 </button>
               </PostForm>
