@@ -27,6 +27,9 @@ describeEachDialect('profile contributions', (dialect) => {
     for (const as of [undefined, w.as.outsider]) {
       const body = (await api(t, 'GET', `/api/v1/users/${w.member.username}`, undefined, as)).json();
       expect(body.contributions).toEqual({ topics: 1, answers: 1, acceptedAnswers: 1, articles: 1 });
+      const list = await api(t, 'GET', `/api/v1/users/${w.member.username}/contributions`, undefined, as);
+      expect(list.json().articles.map((a: { title: string }) => a.title)).toEqual(['Openly sharpened article']);
+      expect(list.body).not.toContain('Secretly');
       const page = await t.app.inject({ method: 'GET', url: `/u/${w.member.username}`, headers: as ? { cookie: as.cookie } : {} });
       expect(page.body).toContain('Openly sharpened article');
       expect(page.body).toContain('Openly asked question');
@@ -37,6 +40,9 @@ describeEachDialect('profile contributions', (dialect) => {
   it('counts and lists both communities for a fellow member', async () => {
     const body = (await api(t, 'GET', `/api/v1/users/${w.member.username}`, undefined, w.as.other)).json();
     expect(body.contributions).toEqual({ topics: 2, answers: 2, acceptedAnswers: 2, articles: 2 });
+    const list = (await api(t, 'GET', `/api/v1/users/${w.member.username}/contributions`, undefined, w.as.other)).json();
+    expect(list.acceptedAnswers.map((a: { title: string }) => a.title)).toEqual(['Secretly asked question', 'Openly asked question']);
+    expect((await api(t, 'GET', '/api/v1/users/nobody-here/contributions')).statusCode).toBe(404);
     const page = await t.app.inject({ method: 'GET', url: `/u/${w.member.username}`, headers: { cookie: w.as.other.cookie } });
     expect(page.body).toContain('Secretly sharpened article');
     expect(page.body).toContain('Secretly started topic');

@@ -3,12 +3,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorResponses } from '../../accounts/accounts.schema.ts';
 import type { Deps } from '../../core/deps.ts';
-import { unauthenticated } from '../../core/http/errors.ts';
+import { notFound, unauthenticated } from '../../core/http/errors.ts';
 import type { Actor } from '../../core/permissions/index.ts';
 import { UsernameParams } from '../people.schema.ts';
+import { contributionsOf } from './contributions.store.ts';
 import { followPage, setFollow } from './follows.service.ts';
 import { myProfile, updateMyProfile } from './profile.service.ts';
-import { FollowPage, FollowQuery, FollowState, MyProfile, ProfilePatchBody, SkillInput, SkillKeyParams, SkillLevelSchema, SkillsBody, UserSkillParams } from './profiles.schema.ts';
+import { ContributionsSchema, FollowPage, FollowQuery, FollowState, MyProfile, ProfilePatchBody, SkillInput, SkillKeyParams, SkillLevelSchema, SkillsBody, UserSkillParams } from './profiles.schema.ts';
 import { endorseSkill, putMySkill, removeMySkill, setMySkills } from './skills.service.ts';
 
 const tags = ['people'];
@@ -59,6 +60,12 @@ export async function profilesApi(app: FastifyInstance, deps: Deps): Promise<voi
   r.delete('/api/v1/users/:username/follow', { schema: { tags, summary: 'Stop following a person', params: UsernameParams, response: { 200: FollowState, ...errorResponses(400, 401, 404) } } }, async (req) =>
     setFollow(deps, signedIn(req), req.params.username, false),
   );
+
+  r.get('/api/v1/users/:username/contributions', { schema: { tags, summary: "A person's contributions: counts and the latest topics, answers, accepted answers and articles, only in communities the caller may read", params: UsernameParams, response: { 200: ContributionsSchema, ...errorResponses(400, 404) } } }, async (req) => {
+    const person = await deps.db.selectFrom('users').select('id').where('username', '=', req.params.username.toLowerCase()).executeTakeFirst();
+    if (!person) throw notFound('Person');
+    return contributionsOf(deps.db, person.id, req.actor);
+  });
 
   for (const direction of ['followers', 'following'] as const) {
     r.get(`/api/v1/users/:username/${direction}`, { schema: { tags, summary: direction === 'followers' ? "A person's followers, newest first" : 'The people a person follows, newest first', params: UsernameParams, querystring: FollowQuery, response: { 200: FollowPage, ...errorResponses(400, 404) } } }, async (req) => {

@@ -54,6 +54,7 @@ const routes: Route[] = [
     before: (t, c) => api(t, 'POST', `/api/v1/users/${c.username}/follow`, {}, c.as),
     call: (t, c) => api(t, 'DELETE', `/api/v1/users/${c.username}/follow`, {}, c.as), expect: notSelf(200, 400),
   },
+  { name: 'GET /api/v1/users/:username/contributions', write: false, call: (t, c) => api(t, 'GET', `/api/v1/users/${c.username}/contributions`, undefined, c.as), expect: all(200) },
   { name: 'GET /api/v1/users/:username/followers', write: false, call: (t, c) => api(t, 'GET', `/api/v1/users/${c.username}/followers`, undefined, c.as), expect: all(200) },
   { name: 'GET /api/v1/users/:username/following', write: false, call: (t, c) => api(t, 'GET', `/api/v1/users/${c.username}/following`, undefined, c.as), expect: all(200) },
   { name: 'GET /u/:username/followers', write: false, call: (t, c) => get(t, `/u/${c.username}/followers`, c.as), expect: all(200) },

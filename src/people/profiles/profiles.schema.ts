@@ -30,6 +30,15 @@ export const ContributionCounts = Type.Object(
   { description: 'Only in communities the caller may read; deleted posts not counted' },
 );
 
+const ContributionItem = Type.Object({ title: Type.String(), href: Type.String({ description: 'Path of the topic, answer or article' }), at: Type.String(), community: Type.String() });
+export const ContributionsSchema = Type.Object({
+  counts: ContributionCounts,
+  topics: Type.Array(ContributionItem, { description: 'Latest five' }),
+  answers: Type.Array(ContributionItem),
+  acceptedAnswers: Type.Array(ContributionItem),
+  articles: Type.Array(ContributionItem),
+});
+
 /** What a profile adds to the person summary; hidden fields are null. */
 export const ProfileDetails = Type.Object({
   bio: Private(Type.String()),
