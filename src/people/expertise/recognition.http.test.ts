@@ -70,6 +70,15 @@ describeEachDialect('expertise and recognition through the API', (dialect) => {
     await api(t, 'PUT', `/api/v1/posts/${pubQ.answerId}/vote`, { value: 1 }, as.v3);
   });
 
+  it('stops counting a deleted answer in reputation and expertise, and counts it again when restored', async () => {
+    await t.deps.db.updateTable('posts').set({ deleted_at: '2026-11-01T09:00:00.000Z' }).where('id', '=', pubQ.answerId).execute();
+    expect((await api(t, 'GET', `/api/v1/users/${w.expert.username}/recognition`)).json().reputation).toBe(0);
+    expect((await api(t, 'GET', `/api/v1/communities/${w.pub.slug}/leaderboard`)).json().items).toEqual([]);
+    expect((await api(t, 'GET', `/api/v1/users/${w.expert.username}/expertise`)).json().items).toEqual([]);
+    await t.deps.db.updateTable('posts').set({ deleted_at: null }).where('id', '=', pubQ.answerId).execute();
+    expect((await api(t, 'GET', `/api/v1/users/${w.expert.username}/recognition`)).json().reputation).toBe(45);
+  });
+
   it('shows demonstrated expertise, reputation and badges on the profile page', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/u/${w.expert.username}` });
     expect(res.statusCode).toBe(200);

@@ -4,6 +4,12 @@ import type { Cursor } from '../../core/http/pagination.ts';
 
 const repSum = sql<number>`sum(e.points)`;
 
+/**
+ * Evidence whose subject still stands: answers and questions deleted (or whose topic was deleted or
+ * merged away) stop counting at once, and count again if restored. Articles leave the rollup when deleted.
+ */
+const live = sql<boolean>`(e.subject_type = 'article' or exists (select 1 from posts p inner join topics t on t.id = p.topic_id where p.id = e.subject_id and p.deleted_at is null and t.deleted_at is null))`;
+
 /** A member's reputation per community, over the given communities only (highest first). */
 export async function reputationByCommunity(db: Db, userId: number, communityIds: number[]): Promise<Array<{ communityId: number; slug: string; name: string; reputation: number }>> {
   if (communityIds.length === 0) return [];
@@ -13,6 +19,7 @@ export async function reputationByCommunity(db: Db, userId: number, communityIds
     .select(['c.id', 'c.slug', 'c.name', repSum.as('rep')])
     .where('e.user_id', '=', userId)
     .where('e.community_id', 'in', communityIds)
+    .where(live)
     .groupBy(['c.id', 'c.slug', 'c.name'])
     .execute();
   return rows.map((r) => ({ communityId: r.id, slug: r.slug, name: r.name, reputation: Number(r.rep) })).filter((r) => r.reputation !== 0).sort((a, b) => b.reputation - a.reputation || a.slug.localeCompare(b.slug));
@@ -37,6 +44,7 @@ export async function listLeaders(db: Db, communityId: number, opts: { after: Cu
     .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'e.user_id').onRef('m.community_id', '=', 'e.community_id'))
     .select(['u.id', 'u.username', 'u.display_name', repSum.as('rep')])
     .where('e.community_id', '=', communityId)
+    .where(live)
     .groupBy(['u.id', 'u.username', 'u.display_name'])
     .having(repSum, '>', 0);
   if (opts.after) {
@@ -55,6 +63,7 @@ export async function countAbove(db: Db, communityId: number, reputation: number
     .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'e.user_id').onRef('m.community_id', '=', 'e.community_id'))
     .select('e.user_id')
     .where('e.community_id', '=', communityId)
+    .where(live)
     .groupBy('e.user_id')
     .having(repSum, '>', reputation)
     .as('above');
