@@ -17,6 +17,7 @@ import { recordLinks } from '../knowledge/links/links.store.ts';
 import { indexPost, indexTopic } from '../search/search.index.ts';
 import { forgetTagCounts, setTopicTags, tagsOfTopics } from './tags.store.ts';
 import { markTopicDeleted, recordPostRemoved, updateTopicTitle } from './topics.store.ts';
+import { refreshExpertise } from '../people/expertise/expertise.hooks.ts';
 
 /** What an edit may change; fields left out stay as they are. Title and tags belong to opening posts. */
 export interface PostEdit {
@@ -83,6 +84,7 @@ export async function editPost(deps: Deps, actorIn: Actor | null, postId: number
       if (newTitle !== null) await updateTopicTitle(tx, topic.id, newTitle, at);
     }
     if (tagsChanged) await setTopicTags(tx, topic.id, topic.communityId, tags ?? []);
+    if (tagsChanged) await refreshExpertise(tx, { topics: [topic.id] }, at);
     const changed = revision !== null || tagsChanged;
     if (changed) {
       await (opening ? indexTopic(tx, topic.id) : indexPost(tx, postId));

@@ -10,6 +10,7 @@ import { checkTags } from '../../discussions/tags.ts';
 import { checkCommunityTags } from '../../people/profiles/tag-policy.ts';
 import { recordLinks } from '../links/links.store.ts';
 import { findArticle, setTags, type Article, type ArticleType } from './articles.store.ts';
+import { refreshExpertise } from '../../people/expertise/expertise.hooks.ts';
 
 /** An article the actor may read, with its community and the actor's access. */
 export interface ReadableArticle {
@@ -139,6 +140,7 @@ export async function editArticle(deps: Deps, actor: Actor | null, id: number, c
       .where('id', '=', a.id)
       .execute();
     if (tags) await setTags(tx, a.id, a.communityId, tags);
+    if (tags) await refreshExpertise(tx, { articles: [a.id] }, at);
     if (rendered) await recordLinks(tx, { kind: 'article', id: a.id }, rendered.html, deps.config.baseUrl, at);
     await indexArticle(tx, a.id);
     await recordActivity(tx, { actorId: editor.id, verb, communityId: a.communityId, subjectType: 'article', subjectId: a.id, data: { title, revision: textChanged ? cur.revision + 1 : cur.revision }, at });

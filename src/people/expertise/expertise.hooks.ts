@@ -4,11 +4,13 @@ import { rebuildEvidence, replaceEvidence } from './evidence.store.ts';
 
 /**
  * Keeps demonstrated expertise, reputation and badges up to date after an act that changes evidence
- * (a vote, an accepted answer, an article's state, "I applied this"). Call it inside the act's
- * transaction with the posts and articles it touched.
+ * (a vote, an accepted answer, an article's state, "I applied this", retagging). Call it inside the
+ * act's transaction with the posts, articles or (retagged) topics it touched.
  */
-export async function refreshExpertise(tx: Db, subjects: { posts?: number[]; articles?: number[] }, at: string): Promise<void> {
-  const users = await replaceEvidence(tx, subjects);
+export async function refreshExpertise(tx: Db, subjects: { posts?: number[]; articles?: number[]; topics?: number[] }, at: string): Promise<void> {
+  // A retagged topic: re-derive its question and answers (their evidence carries the topic's tags).
+  const ofTopics = subjects.topics?.length ? (await tx.selectFrom('posts').select('id').where('topic_id', 'in', subjects.topics).where('kind', 'in', ['opening', 'answer']).execute()).map((p) => p.id) : [];
+  const users = await replaceEvidence(tx, { posts: [...(subjects.posts ?? []), ...ofTopics], articles: subjects.articles });
   if (users.length > 0) await awardBadges(tx, users, at);
 }
 

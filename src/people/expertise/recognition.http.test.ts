@@ -79,6 +79,14 @@ describeEachDialect('expertise and recognition through the API', (dialect) => {
     expect((await api(t, 'GET', `/api/v1/users/${w.expert.username}/recognition`)).json().reputation).toBe(45);
   });
 
+  it('follows a retagged question: its answer’s expertise moves to the new tag', async () => {
+    const res = await api(t, 'PATCH', `/api/v1/posts/${pubQ.openingId}`, { tags: ['planes'], reason: 'retag' }, as.asker);
+    expect(res.statusCode).toBe(200);
+    const items = (await api(t, 'GET', `/api/v1/users/${w.expert.username}/expertise`)).json().items;
+    expect(items.map((i: { tag: string }) => i.tag)).toEqual(['planes']);
+    expect((await api(t, 'PATCH', `/api/v1/posts/${pubQ.openingId}`, { tags: ['chisels'], reason: 'retag back' }, as.asker)).statusCode).toBe(200);
+  });
+
   it('shows demonstrated expertise, reputation and badges on the profile page', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/u/${w.expert.username}` });
     expect(res.statusCode).toBe(200);
