@@ -56,43 +56,63 @@ const SAMPLE_SOURCES = 400;
 export function normalisedBetweenness(g: TieGraph): Map<string, number> {
   if (g.order === 0) return new Map();
   if (g.order <= EXACT_BETWEENNESS_LIMIT) return new Map(Object.entries(betweennessCentrality(g, { normalized: true })));
+  return sampledBetweenness(g, SAMPLE_SOURCES);
+}
+
+/** Brandes from `sources` evenly spaced sources (all of them when sources = N: exact), normalised and scaled by N / sources. */
+export function sampledBetweenness(g: TieGraph, sources: number): Map<string, number> {
+  if (g.order < 3) return new Map(g.nodes().map((n) => [n, 0]));
   const nodes = g.nodes().sort((a, b) => Number(a) - Number(b));
   const index = new Map(nodes.map((n, i) => [n, i]));
-  const adj = nodes.map((n) => g.neighbors(n).map((m) => index.get(m)!));
   const N = nodes.length;
+  // Adjacency in compressed rows (offsets into one array), walked without allocating per source.
+  const offsets = new Int32Array(N + 1);
+  nodes.forEach((n, i) => (offsets[i + 1] = offsets[i]! + g.degree(n)));
+  const targets = new Int32Array(offsets[N]!);
+  nodes.forEach((n, i) => {
+    let k = offsets[i]!;
+    for (const m of g.neighbors(n)) targets[k++] = index.get(m)!;
+  });
   const cb = new Float64Array(N);
-  const step = N / SAMPLE_SOURCES;
-  for (let k = 0; k < SAMPLE_SOURCES; k++) {
+  const sigma = new Float64Array(N);
+  const dist = new Int32Array(N);
+  const delta = new Float64Array(N);
+  const order = new Int32Array(N);
+  const count = Math.min(sources, N);
+  const step = N / count;
+  for (let k = 0; k < count; k++) {
     const s = Math.floor(k * step);
-    const sigma = new Float64Array(N);
-    const dist = new Int32Array(N).fill(-1);
-    const delta = new Float64Array(N);
-    const preds: number[][] = nodes.map(() => []);
-    const order: number[] = [];
+    sigma.fill(0);
+    dist.fill(-1);
+    delta.fill(0);
     sigma[s] = 1;
     dist[s] = 0;
-    const queue = [s];
-    for (let head = 0; head < queue.length; head++) {
-      const v = queue[head]!;
-      order.push(v);
-      for (const w of adj[v]!) {
+    order[0] = s;
+    let size = 1;
+    for (let head = 0; head < size; head++) {
+      const v = order[head]!;
+      for (let j = offsets[v]!; j < offsets[v + 1]!; j++) {
+        const w = targets[j]!;
         if (dist[w] === -1) {
           dist[w] = dist[v]! + 1;
-          queue.push(w);
+          order[size++] = w;
         }
-        if (dist[w] === dist[v]! + 1) {
-          sigma[w] = sigma[w]! + sigma[v]!;
-          preds[w]!.push(v);
-        }
+        if (dist[w] === dist[v]! + 1) sigma[w] = sigma[w]! + sigma[v]!;
       }
     }
-    for (let i = order.length - 1; i >= 0; i--) {
-      const w = order[i]!;
-      for (const v of preds[w]!) delta[v] = delta[v]! + (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
-      if (w !== s) cb[w] = cb[w]! + delta[w]!;
+    // Back-propagate over successors (neighbours one step further), so no predecessor lists are kept.
+    for (let i = size - 1; i >= 0; i--) {
+      const v = order[i]!;
+      let acc = 0;
+      for (let j = offsets[v]!; j < offsets[v + 1]!; j++) {
+        const w = targets[j]!;
+        if (dist[w] === dist[v]! + 1) acc += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+      }
+      delta[v] = acc;
+      if (v !== s) cb[v] = cb[v]! + acc;
     }
   }
-  const scale = N / SAMPLE_SOURCES / ((N - 1) * (N - 2));
+  const scale = N / count / ((N - 1) * (N - 2));
   return new Map(nodes.map((n, i) => [n, cb[i]! * scale]));
 }
 

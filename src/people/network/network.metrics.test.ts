@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeInput } from './network.graph.ts';
-import { articulationPoints, buildTieGraph, detectGroups, EXACT_BETWEENNESS_LIMIT, normalisedBetweenness } from './network.graph.ts';
+import { articulationPoints, buildTieGraph, detectGroups, EXACT_BETWEENNESS_LIMIT, normalisedBetweenness, sampledBetweenness } from './network.graph.ts';
 import { boundarySpanners, DRAW_LIMIT, STRONG_TIE, summariseNetwork } from './network.metrics.ts';
 
 const e = (a: number, b: number, opts: Partial<EdgeInput> = {}): EdgeInput => ({ communityId: 1, sourceId: a, targetId: b, kind: 'answered', interactions: 1, weight: 1, ...opts });
@@ -79,6 +79,13 @@ describe('large graphs', () => {
     expect(s.nodes).toHaveLength(DRAW_LIMIT);
     expect(s.nodes[0]!.id).toBe(1);
     expect(s.edges.every((x) => s.nodes.some((n) => n.id === x.source) && s.nodes.some((n) => n.id === x.target))).toBe(true);
+  });
+
+  it('computes the exact values with the sampling code when every member is a source', () => {
+    const b = sampledBetweenness(buildTieGraph(twoTriangles), 7);
+    expect(b.get('7')).toBeCloseTo(0.6, 10);
+    expect(b.get('1')).toBeCloseTo(8 / 15, 10);
+    expect(b.get('2')).toBe(0);
   });
 
   it('estimates betweenness from sampled sources beyond the exact limit (a star centre stays near 1)', () => {

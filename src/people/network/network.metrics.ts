@@ -9,6 +9,7 @@ export const DRAW_LIMIT = 150;
 const LIST_LIMIT = 10;
 /** At most this many members are named for sitting between detected groups (after the articulation points). */
 const BETWEEN_GROUPS_LIMIT = 5;
+const ARTICULATION_CANDIDATES = 40;
 
 /** A group a broker connects: its size, its best-connected members and the community most of them belong to. */
 export interface GroupRef {
@@ -132,7 +133,8 @@ function findBrokers(g: TieGraph, betweenness: Map<string, number>, groups: Map<
   const b = (n: string) => betweenness.get(n)!;
   const byB = (x: string, y: string) => b(y) - b(x) || Number(x) - Number(y);
   const out: Broker[] = [];
-  for (const n of [...articulationPoints(g)].sort(byB)) {
+  // Only the best-placed candidates are examined: each costs a walk of the graph.
+  for (const n of [...articulationPoints(g)].sort(byB).slice(0, ARTICULATION_CANDIDATES)) {
     const parts = groupsSeparatedBy(g, n);
     // A lone member hanging off someone is not a group: at least two parts of two or more members.
     if (out.length < LIST_LIMIT && parts.filter((p) => p.length >= 2).length >= 2) out.push({ id: Number(n), betweenness: round(b(n)), reason: 'articulation', groups: parts.map(groupRef).sort((x, y) => y.size - x.size) });

@@ -84,6 +84,17 @@ export async function communityNetwork(deps: Deps, actor: Actor | null, slug: st
   return withNames(deps, { id: community.id, slug: community.slug, name: community.name }, { ...own, spanners }, build.builtAt);
 }
 
+/**
+ * Computes and caches the summaries most views need right after a rebuild: every community's, and the
+ * organisation's as anonymous readers see it (the periodic job calls this, so page views find them cached).
+ */
+export async function warmNetworkCache(deps: Deps): Promise<void> {
+  const build = await currentBuild(deps);
+  const ids = await deps.db.selectFrom('communities').select('id').orderBy('id').execute();
+  for (const { id } of ids) await summaryFor(deps, `community:${id}`, build.id, () => edgesIn(deps.db, { communityIds: [id], includeUnscoped: false }));
+  await organisationSummary(deps, null);
+}
+
 /** The organisation's network as the actor may see it: only communities they may read. */
 export async function organisationNetwork(deps: Deps, actor: Actor | null): Promise<NetworkView> {
   const { summary, builtAt } = await organisationSummary(deps, actor);
