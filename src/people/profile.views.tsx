@@ -28,6 +28,14 @@ function ActivityLine({ a }: { a: ProfileActivity }) {
       return <>Started {topic ?? 'a topic'} in {community}</>;
     case 'post.created':
       return <>Replied to {topic ?? 'a topic'} in {community}</>;
+    case 'article.created':
+      return <>Wrote the article {a.title ? <q>{a.title}</q> : 'an article'} in {community}</>;
+    case 'article.endorsed':
+      return <>Endorsed an article in {community}</>;
+    case 'glossary.term_created':
+      return <>Added a glossary term in {community}</>;
+    case 'collection.created':
+      return <>Made a collection in {community}</>;
     default:
       return <>{a.verb.replace(/[._]/g, ' ')} in {community}</>;
   }
