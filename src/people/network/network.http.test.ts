@@ -109,4 +109,19 @@ describeEachDialect('member network pages and API', (dialect) => {
     }
     expect((await api(t, 'GET', '/api/v1/users/nobody-here/connections')).statusCode).toBe(404);
   });
+
+  it('documents every network API route in the OpenAPI with its tag and a summary', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { tags?: string[]; summary?: string }>> };
+    for (const [path, method] of [['/api/v1/network', 'get'], ['/api/v1/communities/{slug}/network', 'get'], ['/api/v1/users/{username}/connections', 'get'], ['/api/v1/network/rebuild', 'post']] as const) {
+      const op = doc.paths[path]?.[method];
+      expect(op?.tags, `${method} ${path}`).toEqual(['network']);
+      expect(op?.summary).toBeTruthy();
+    }
+  });
+
+  it('answers an unknown community with 404, as it does a private one', async () => {
+    const res = await api(t, 'GET', '/api/v1/communities/no-such-community/network');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  });
 });
