@@ -131,6 +131,17 @@ describeEachDialect('mentoring flow API', (dialect) => {
       expect((await api(t, 'POST', `/api/v1/mentoring/requests/${id}/decline`, {}, mentor)).statusCode).toBe(409);
     });
 
+    it('awards the mentor the "mentor of 3" badge when the third mentee is accepted', async () => {
+      const mentor = await person(t);
+      await offerVia(t, mentor, { capacity: 3 });
+      const badges = async () => (await t.deps.db.selectFrom('user_badges').select('badge').where('user_id', '=', mentor.userId).execute()).map((b) => b.badge);
+      for (const n of [1, 2, 3]) {
+        expect(await badges(), `after ${n - 1}`).not.toContain('mentor');
+        await mentorshipVia(t, await person(t), mentor);
+      }
+      expect(await badges()).toContain('mentor');
+    });
+
     it('shows a request’s community only to those who may read it', async () => {
       const [mentor, mentee] = [await person(t), await person(t)];
       const priv = await makeCommunity(t.deps.db, mentee.userId, { visibility: 'private', name: 'Secret Guild Qx' });

@@ -5,6 +5,7 @@ import { conflict, fieldError, forbidden, notFound, unauthenticated } from '../.
 import { canReadCommunity, type Actor } from '../../core/permissions/index.ts';
 import { findCommunityForActor } from '../../communities/communities.access.ts';
 import { renderPostBody } from '../../discussions/post-body.ts';
+import { awardBadges } from '../expertise/badges.service.ts';
 import { notifyAnswered, notifyRequested } from './mentoring.notify.ts';
 import { hasActiveMentorship } from './mentorships.store.ts';
 import { checkedSkills, MENTORING_LIMITS } from './offers.service.ts';
@@ -112,6 +113,7 @@ export async function acceptRequest(deps: Deps, actor: Actor | null, id: number)
       .values({ mentor_id: mentor.id, mentee_id: r.mentee.id, community_id: r.communityId, request_id: id, state: 'active', started_at: at, ended_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await awardBadges(tx, [mentor.id], at); // "mentor of N" (src/people/expertise)
     await recordActivity(tx, { actorId: mentor.id, verb: 'mentorship.started', communityId: r.communityId, subjectType: 'mentorship', subjectId: mentorshipId, data: { mentorId: mentor.id, menteeId: r.mentee.id }, at });
     await notifyAnswered(tx, { accepted: true, requestId: id, mentorshipId, mentor, menteeId: r.mentee.id }, at);
     return mentorshipId;
