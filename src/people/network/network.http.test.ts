@@ -103,6 +103,7 @@ describeEachDialect('member network pages and API', (dialect) => {
     for (const as of [w.as.outsider, anonymousBrowser()]) {
       const page = await t.app.inject({ method: 'GET', url: `/u/${w.bridget.username}`, headers: { cookie: as.cookie } });
       expect(page.body).toContain('Ana Anchor');
+      expect(page.body).toContain('3 answers');
       expect(page.body).not.toMatch(/Whisper|Secretson|Yan Hidden|Bridges/);
       const json = await api(t, 'GET', `/api/v1/users/${w.bridget.username}/connections`, undefined, as);
       expect(json.json()).toMatchObject({ bridges: [], partners: [{ displayName: 'Ana Anchor', kinds: { answered: 3 } }] });

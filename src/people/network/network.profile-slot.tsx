@@ -2,11 +2,11 @@ import type { InteractionKind } from '../../core/db/tables/network.ts';
 import type { ProfileSlotProvider } from '../profile-slots.tsx';
 import { memberConnections, type MemberConnections } from './network.member.ts';
 
-const KIND_WORDS: Record<InteractionKind, string> = { answered: 'answers', replied: 'replies', coauthored: 'articles together', mentored: 'mentoring' };
+const KIND_WORDS: Record<InteractionKind, [string, string]> = { answered: ['answer', 'answers'], replied: ['reply', 'replies'], coauthored: ['article together', 'articles together'], mentored: ['mentorship', 'mentorships'] };
 const profile = (username: string) => `/u/${encodeURIComponent(username)}`;
 
 function kindsText(kinds: MemberConnections['partners'][number]['kinds']): string {
-  return (Object.keys(kinds) as InteractionKind[]).map((k) => `${kinds[k]} ${KIND_WORDS[k]}`).join(', ');
+  return (Object.keys(kinds) as InteractionKind[]).map((k) => `${kinds[k]} ${KIND_WORDS[k][kinds[k] === 1 ? 0 : 1]}`).join(', ');
 }
 
 /** "Connects" on a profile: communities and groups the member bridges, and their strongest interaction partners. */
