@@ -1,4 +1,12 @@
+import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
+
+/**
+ * SQL condition on evidence rows aliased `e`: their subject still stands. Answers and questions that
+ * were deleted (or whose topic was deleted or merged away) stop counting at once, and count again if
+ * restored. Deleted articles leave the rollup (their deletion re-derives it).
+ */
+export const liveEvidence = sql<boolean>`(e.subject_type = 'article' or exists (select 1 from posts p inner join topics t on t.id = p.topic_id where p.id = e.subject_id and p.deleted_at is null and t.deleted_at is null))`;
 
 /** Where a piece of evidence points: its title, page address and community. */
 export interface SubjectLink {

@@ -76,7 +76,7 @@ export async function findExperts(deps: Deps, viewer: Actor | null, q: FinderQue
   const evidenceIn = community ? [community.id] : await readableIds(deps, viewer);
   const now = deps.clock.now();
   const text = q.q?.trim() ?? '';
-  const demonstrated = keys.length > 0 ? await demonstratedExpertise(deps.db, { tags: keys, communityIds: evidenceIn, now, evidenceLimit: 1 }) : [];
+  const demonstrated = keys.length > 0 ? await demonstratedExpertise(deps.db, { tags: keys, communityIds: evidenceIn, now, evidenceLimit: 0 }) : [];
   const declaredIds = await declaredSkillHolders(deps.db, viewer, keys);
   const texts = text ? await textMatches(deps.db, viewer, text, MAX_CANDIDATES) : new Map<number, string[]>();
   const anyTerm = keys.length > 0 || text !== '';
@@ -92,7 +92,7 @@ export async function findExperts(deps: Deps, viewer: Actor | null, q: FinderQue
   }
   people = people.slice(0, MAX_CANDIDATES);
   const shownIds = people.map((p) => p.id);
-  const expertise = anyTerm ? demonstrated : await demonstratedExpertise(deps.db, { userIds: shownIds, communityIds: evidenceIn, now, evidenceLimit: 1 });
+  const expertise = anyTerm ? demonstrated : await demonstratedExpertise(deps.db, { userIds: shownIds, communityIds: evidenceIn, now, evidenceLimit: 0 });
   const declared = await declaredSkillsOf(deps.db, shownIds, { viewer });
   const ranked = people.map((p) => rank(p, keys, expertise.filter((e) => e.userId === p.id), declared.get(p.id) ?? [], texts.get(p.id) ?? []));
   ranked.sort((a, b) => b.score - a.score || a.displayName.localeCompare(b.displayName) || a.id - b.id);

@@ -1,14 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
 import type { Cursor } from '../../core/http/pagination.ts';
+import { liveEvidence as live } from './expertise.store.ts';
 
 const repSum = sql<number>`sum(e.points)`;
 
-/**
- * Evidence whose subject still stands: answers and questions deleted (or whose topic was deleted or
- * merged away) stop counting at once, and count again if restored. Articles leave the rollup when deleted.
- */
-const live = sql<boolean>`(e.subject_type = 'article' or exists (select 1 from posts p inner join topics t on t.id = p.topic_id where p.id = e.subject_id and p.deleted_at is null and t.deleted_at is null))`;
 
 /** A member's reputation per community, over the given communities only (highest first). */
 export async function reputationByCommunity(db: Db, userId: number, communityIds: number[]): Promise<Array<{ communityId: number; slug: string; name: string; reputation: number }>> {
