@@ -156,3 +156,22 @@ describeEachDialect('mentoring flow API', (dialect) => {
     });
   });
 });
+
+describeEachDialect('mentoring in the OpenAPI document', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect);
+  });
+  afterAll(async () => t.close());
+
+  it('documents every /api/v1/mentoring operation with the mentoring tag, a summary and a response schema', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { tags?: string[]; summary?: string; responses?: Record<string, unknown> }>> };
+    const ops = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/v1/mentoring/')).flatMap(([p, methods]) => Object.entries(methods).map(([m, op]) => ({ at: `${m} ${p}`, op })));
+    expect(ops.length).toBe(19);
+    for (const { at, op } of ops) {
+      expect(op.tags, at).toEqual(['mentoring']);
+      expect(op.summary, at).toBeTruthy();
+      expect(Object.keys(op.responses ?? {}).some((s) => s.startsWith('2')), at).toBe(true);
+    }
+  });
+});
