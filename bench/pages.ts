@@ -14,7 +14,7 @@ import { RESULT_HEADER, runScenarios, type Scenario } from './lib/scenario.ts';
  */
 
 /** Public communities' 50-post topics (the first page of a topic shows 50 posts), a few lists and articles. */
-async function scenarios(url: string): Promise<Scenario[]> {
+export async function anonymousScenarios(url: string): Promise<Scenario[]> {
   const config = loadConfig({ ...process.env, DATABASE_URL: url.startsWith('postgres') || url.startsWith('sqlite:') ? url : `sqlite:${url}`, LOG_LEVEL: 'silent', GUILDHALL_DEMO: '0' });
   const { deps, close } = await createDeps(config);
   try {
@@ -46,7 +46,7 @@ export async function pagesBench(args: Args): Promise<number> {
   const connections = args.number('connections', 50);
   const machine = await machineInfo(url.startsWith('postgres') ? url : undefined);
   process.stdout.write(`${describeMachine(machine)}\n\n`);
-  const list = await scenarios(url);
+  const list = await anonymousScenarios(url);
   const dbUrl = url.startsWith('postgres') || url.startsWith('sqlite:') ? url : `sqlite:${url}`;
   const only = args.get('only');
   const rows = await runScenarios(dbUrl, only ? list.filter((s) => s.name.includes(only)) : list, connections, duration);

@@ -6,6 +6,8 @@ const USAGE = `npm run bench -- <command> [flags]
   search    [--scale …] [--db …] [--queries N] [--http] [--duration S] [--connections N]
   import    [--db sqlite:<file>|postgres://…] [--dumps <dir,dir>] [--synthetic-posts N]
   pages     [--scale …] [--db …] [--duration S] [--connections N] [--only TEXT]   anonymous: topic page, topic JSON, lists, article vs bare Fastify
+  soak      [--db …] [--seconds 600] [--connections N]   the anonymous page mix for a while, RSS every 10 s (also: --soak 600)
+  coldstart [--db …] [--runs 3]   spawn → first topic page answered
   writes    [--scale …] [--db …] [--duration S] [--connections N] [--members N] [--only TEXT]   signed in: topic page, new reply, sign-in
 
 Defaults: --scale large, --db sqlite:bench/data/<scale>.db. See docs/performance.md.
@@ -14,7 +16,7 @@ Defaults: --scale large, --db sqlite:bench/data/<scale>.db. See docs/performance
 /** `npm run bench -- <command>`: the benchmark suite's entry point (each command in its own module). */
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  const [command] = args.positional;
+  const command = args.positional[0] ?? (args.has('soak') ? 'soak' : undefined);
   if (command === 'help' || args.has('help')) {
     process.stdout.write(USAGE);
     return 0;
@@ -41,6 +43,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'pages') {
     const { pagesBench } = await import('./pages.ts');
     return pagesBench(args);
+  }
+  if (command === 'soak' || command === 'coldstart') {
+    const { soakBench, coldStartBench } = await import('./soak.ts');
+    return command === 'soak' ? soakBench(args) : coldStartBench(args);
   }
   if (command === 'writes') {
     const { writesBench } = await import('./writes.ts');

@@ -43,6 +43,7 @@ import { registerSecurityHeaders } from './http/security.ts';
 import { registerCaching } from './http/caching.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
 import { registerStaticAssets } from './http/static-assets.ts';
+import { lazyCompilers } from './http/lazy-compilers.ts';
 
 const staticRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'static');
 
@@ -56,6 +57,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+    schemaController: { compilersFactory: lazyCompilers() },
   });
 
   // Every route, as registered: the authorization matrix test checks each one is covered.

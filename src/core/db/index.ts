@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase, { type Statement } from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type PgModule from 'pg';
 import type { Log } from '../log.ts';
 import type { Database } from './schema.ts';
 
@@ -22,8 +23,17 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-// BIGINT (count(*), sums) comes back from pg as text; our counts fit in a JS number.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+let pgModule: typeof PgModule | undefined;
+
+/** The pg driver, loaded when PostgreSQL is first opened (an embedded SQLite start never pays for it). */
+function loadPg(): typeof PgModule {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof PgModule;
+    // BIGINT (count(*), sums) comes back from pg as text; our counts fit in a JS number.
+    pgModule.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  }
+  return pgModule;
+}
 
 /**
  * How SQLite syncs commits in WAL mode. `normal` (the default): a commit is durable once the OS has it —
@@ -82,7 +92,7 @@ function cacheStatements(sqlite: SqliteDatabase.Database): void {
 
 /** Opens a PostgreSQL pool; pool errors (a restarted server) are logged, never fatal. */
 export function openPostgres(url: string, log: Log, opts: { searchPath?: string; max?: number } = {}): DbHandle {
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: url,
     max: opts.max ?? 10,
     ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),

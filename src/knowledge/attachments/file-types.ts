@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 import { AppError, fieldError } from '../../core/http/errors.ts';
 import type { uploadTypeKeys } from '../../core/config.ts';
 
@@ -66,6 +65,7 @@ const refused = (name: string, message: string) => new AppError(415, 'UNSUPPORTE
 export async function sniffUpload(bytes: Buffer, name: string, claimed: string, allowed: readonly string[], maxBytes: number): Promise<FileKind> {
   if (bytes.length === 0) throw fieldError('file', `${name} is empty`);
   if (bytes.length > maxBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `${name} is larger than ${maxBytes} bytes`, [{ field: 'file', message: `${name} is larger than the limit of ${maxBytes} bytes` }]);
+  const { fileTypeFromBuffer } = await import('file-type'); // on first upload, not at start-up
   const detected = await fileTypeFromBuffer(bytes);
   let kind: FileKind | undefined;
   if (detected) {

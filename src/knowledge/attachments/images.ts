@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { AppError } from '../../core/http/errors.ts';
 import type { FileKind } from './file-types.ts';
 
@@ -13,6 +12,8 @@ const maxPixels = 40_000_000;
 export async function reencodeImage(bytes: Buffer, name: string, kind: FileKind): Promise<Buffer> {
   try {
     const animated = kind.key === 'gif' || kind.key === 'webp';
+    // Loaded on first upload, not at start-up (sharp takes a tenth of a second to load; issue 6's cold start).
+    const { default: sharp } = await import('sharp');
     let img = sharp(bytes, { animated, limitInputPixels: maxPixels, failOn: 'error' });
     if (kind.key === 'jpeg') img = img.rotate();
     switch (kind.key) {
