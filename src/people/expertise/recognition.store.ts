@@ -73,6 +73,14 @@ export async function leaderboardEnabled(db: Db, communityId: number): Promise<b
   return r ? r.leaderboard_enabled === 1 : true;
 }
 
+/** Which of the communities have their leaderboard on (one query, for lists). */
+export async function leaderboardsEnabled(db: Db, communityIds: number[]): Promise<Set<number>> {
+  if (communityIds.length === 0) return new Set();
+  const off = await db.selectFrom('community_recognition_settings').select('community_id').where('community_id', 'in', communityIds).where('leaderboard_enabled', '=', 0).execute();
+  const offIds = new Set(off.map((r) => r.community_id));
+  return new Set(communityIds.filter((id) => !offIds.has(id)));
+}
+
 /** Turns the leaderboard on or off (upsert of the settings row). */
 export async function saveLeaderboardEnabled(db: Db, communityId: number, enabled: boolean, by: number | null, at: string): Promise<void> {
   await db
