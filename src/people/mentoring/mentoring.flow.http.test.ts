@@ -142,6 +142,19 @@ describeEachDialect('mentoring flow API', (dialect) => {
       expect(await badges()).toContain('mentor');
     });
 
+    it('refuses skills outside a closed community’s tags with 400 naming skills, and accepts its own tags', async () => {
+      const [mentee, steward] = [await person(t), await person(t)];
+      const c = await makeCommunity(t.deps.db, steward.userId, { tag_policy: 'closed' });
+      await addMember(t.deps.db, c.id, mentee.userId);
+      await t.deps.db.insertInto('community_tags').values({ community_id: c.id, tag: 'hydrology' }).execute();
+      const before = await mentoringCounts(t.deps.db);
+      const bad = await api(t, 'POST', '/api/v1/mentoring/requests', { goals: 'Grow.', skills: ['Hydrology', 'Astrology'], community: c.slug }, mentee);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details[0]).toMatchObject({ field: 'skills', message: expect.stringContaining('"astrology"') });
+      expect(await mentoringCounts(t.deps.db)).toEqual(before);
+      expect((await api(t, 'POST', '/api/v1/mentoring/requests', { goals: 'Grow.', skills: ['Hydrology'], community: c.slug }, mentee)).statusCode).toBe(201);
+    });
+
     it('shows a request’s community only to those who may read it', async () => {
       const [mentor, mentee] = [await person(t), await person(t)];
       const priv = await makeCommunity(t.deps.db, mentee.userId, { visibility: 'private', name: 'Secret Guild Qx' });

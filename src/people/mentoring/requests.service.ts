@@ -1,11 +1,12 @@
 import { recordActivity } from '../../core/activity.ts';
 import type { Db } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
-import { conflict, fieldError, forbidden, notFound, unauthenticated } from '../../core/http/errors.ts';
+import { AppError, conflict, fieldError, forbidden, notFound, unauthenticated } from '../../core/http/errors.ts';
 import { canReadCommunity, type Actor } from '../../core/permissions/index.ts';
 import { findCommunityForActor } from '../../communities/communities.access.ts';
 import { renderPostBody } from '../../discussions/post-body.ts';
 import { awardBadges } from '../expertise/badges.service.ts';
+import { checkCommunityTags } from '../profiles/tag-policy.ts';
 import { notifyAnswered, notifyRequested } from './mentoring.notify.ts';
 import { hasActiveMentorship } from './mentorships.store.ts';
 import { checkedSkills, MENTORING_LIMITS } from './offers.service.ts';
@@ -53,6 +54,17 @@ async function availableMentor(deps: Deps, mentee: Actor, username: string, comm
   return { id: u.id, username: u.username, displayName: u.display_name };
 }
 
+/** A community with a closed tag policy accepts only skills among its tags: 400 naming skills otherwise (src/people/profiles/tag-policy.ts). */
+async function checkSkillsAgainstPolicy(deps: Deps, communityId: number, keys: string[]): Promise<void> {
+  try {
+    await checkCommunityTags(deps.db, communityId, keys);
+  } catch (err) {
+    // The policy speaks of tags; here the same words are skills to learn, so the error names `skills`.
+    if (err instanceof AppError) throw fieldError('skills', err.details[0]?.message ?? err.message);
+    throw err;
+  }
+}
+
 async function announce(tx: Db, r: { id: number; mentee: PersonRef; mentor: PersonRef; skills: string[]; communityId: number | null }, at: string): Promise<void> {
   await recordActivity(tx, { actorId: r.mentee.id, verb: 'mentoring.requested', communityId: r.communityId, subjectType: 'mentoring_request', subjectId: r.id, data: { mentorId: r.mentor.id }, at });
   await notifyRequested(tx, { id: r.id, mentee: r.mentee, mentorId: r.mentor.id, skills: r.skills }, at);
@@ -65,6 +77,7 @@ export async function createRequest(deps: Deps, actor: Actor | null, input: Requ
   const goals = await renderPostBody(deps.db, input.goals.trim(), 'goals');
   const skills = checkedSkills(input.skills);
   const communityId = await communityIdFor(deps, actor, input.community);
+  if (communityId !== null) await checkSkillsAgainstPolicy(deps, communityId, skills.map((s) => s.skillKey));
   const mentor = input.mentor?.trim() ? await availableMentor(deps, actor, input.mentor, communityId) : null;
   const at = deps.clock.now().toISOString();
   const mentee = { id: actor.id, username: actor.username, displayName: actor.displayName };
