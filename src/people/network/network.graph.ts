@@ -29,50 +29,66 @@ export type TieGraph = UndirectedGraph<Record<string, never>, TieAttributes>;
 
 /** Builds the undirected tie graph (nodes are user ids as strings). Self-loops are dropped. */
 export function buildTieGraph(edges: EdgeInput[]): TieGraph {
-  const g: TieGraph = new UndirectedGraph({ allowSelfLoops: false });
+  const ties = new Map<string, { a: number; b: number; attr: TieAttributes }>();
   for (const e of edges) {
     if (e.sourceId === e.targetId) continue;
-    const a = String(e.sourceId);
-    const b = String(e.targetId);
-    g.mergeNode(a);
-    g.mergeNode(b);
-    const existing = g.edge(a, b);
-    if (existing === undefined) g.addEdge(a, b, { weight: e.weight, kinds: { [e.kind]: e.interactions } });
-    else
-      g.updateEdgeAttributes(existing, (attr) => ({ weight: attr.weight + e.weight, kinds: { ...attr.kinds, [e.kind]: (attr.kinds[e.kind] ?? 0) + e.interactions } }));
+    const [a, b] = e.sourceId < e.targetId ? [e.sourceId, e.targetId] : [e.targetId, e.sourceId];
+    const key = `${a}|${b}`;
+    const tie = ties.get(key) ?? { a, b, attr: { weight: 0, kinds: {} } };
+    tie.attr.weight += e.weight;
+    tie.attr.kinds[e.kind] = (tie.attr.kinds[e.kind] ?? 0) + e.interactions;
+    ties.set(key, tie);
+  }
+  const g: TieGraph = new UndirectedGraph({ allowSelfLoops: false });
+  for (const { a, b, attr } of ties.values()) {
+    g.mergeNode(String(a));
+    g.mergeNode(String(b));
+    g.addEdge(String(a), String(b), attr);
   }
   return g;
+}
+
+/** The graph as compressed rows: members in id order, and each one's neighbours (and tie weights) in one array. */
+function adjacency(g: TieGraph) {
+  const nodes = g.nodes().sort((a, b) => Number(a) - Number(b));
+  const index = new Map(nodes.map((n, i) => [n, i]));
+  const N = nodes.length;
+  const offsets = new Int32Array(N + 1);
+  nodes.forEach((n, i) => (offsets[i + 1] = offsets[i]! + g.degree(n)));
+  const targets = new Int32Array(offsets[N]!);
+  const weights = new Float64Array(offsets[N]!);
+  nodes.forEach((n, i) => {
+    let k = offsets[i]!;
+    g.forEachEdge(n, (_e, attr, s, t) => {
+      targets[k] = index.get(s === n ? t : s)!;
+      weights[k++] = attr.weight;
+    });
+  });
+  return { nodes, N, offsets, targets, weights };
 }
 
 /** Above this many members betweenness is estimated from sampled sources (docs/people/network.md). */
 export const EXACT_BETWEENNESS_LIMIT = 1500;
 const SAMPLE_SOURCES = 400;
+const MIN_SOURCES = 64;
+/** Steps (members + adjacency entries, per source) the estimate may take: about 20 million. */
+const SAMPLE_BUDGET = 20_000_000;
 
 /**
  * Normalised betweenness centrality of every node (unweighted shortest paths: a tie is a tie). Exact
- * (graphology-metrics, Brandes) up to EXACT_BETWEENNESS_LIMIT nodes; beyond, Brandes from
- * SAMPLE_SOURCES evenly spaced sources (deterministic), scaled up by N / sources.
+ * (graphology-metrics, Brandes) up to EXACT_BETWEENNESS_LIMIT nodes; beyond, Brandes from 64–400 evenly
+ * spaced sources (as many as fit SAMPLE_BUDGET; deterministic), scaled up by N / sources.
  */
 export function normalisedBetweenness(g: TieGraph): Map<string, number> {
   if (g.order === 0) return new Map();
   if (g.order <= EXACT_BETWEENNESS_LIMIT) return new Map(Object.entries(betweennessCentrality(g, { normalized: true })));
-  return sampledBetweenness(g, SAMPLE_SOURCES);
+  return sampledBetweenness(g, Math.max(MIN_SOURCES, Math.min(SAMPLE_SOURCES, Math.floor(SAMPLE_BUDGET / (g.order + 2 * g.size)))));
 }
 
 /** Brandes from `sources` evenly spaced sources (all of them when sources = N: exact), normalised and scaled by N / sources. */
 export function sampledBetweenness(g: TieGraph, sources: number): Map<string, number> {
   if (g.order < 3) return new Map(g.nodes().map((n) => [n, 0]));
-  const nodes = g.nodes().sort((a, b) => Number(a) - Number(b));
-  const index = new Map(nodes.map((n, i) => [n, i]));
-  const N = nodes.length;
-  // Adjacency in compressed rows (offsets into one array), walked without allocating per source.
-  const offsets = new Int32Array(N + 1);
-  nodes.forEach((n, i) => (offsets[i + 1] = offsets[i]! + g.degree(n)));
-  const targets = new Int32Array(offsets[N]!);
-  nodes.forEach((n, i) => {
-    let k = offsets[i]!;
-    for (const m of g.neighbors(n)) targets[k++] = index.get(m)!;
-  });
+  const { nodes, N, offsets, targets } = adjacency(g);
   const cb = new Float64Array(N);
   const sigma = new Float64Array(N);
   const dist = new Int32Array(N);
@@ -177,18 +193,18 @@ export function groupsSeparatedBy(g: TieGraph, v: string): string[][] {
  * Returns node → group number, groups numbered by size (0 = largest).
  */
 export function detectGroups(g: TieGraph): Map<string, number> {
-  const nodes = g.nodes().sort((a, b) => Number(a) - Number(b));
-  const label = new Map(nodes.map((n) => [n, Number(n)]));
+  const { nodes, N, offsets, targets, weights } = adjacency(g);
+  const label = Int32Array.from(nodes, Number);
+  const score = new Map<number, number>();
   for (let round = 0; round < 30; round++) {
     let changed = false;
-    for (const n of nodes) {
-      const score = new Map<number, number>();
-      g.forEachEdge(n, (_e, attr, s, t) => {
-        const other = s === n ? t : s;
-        const l = label.get(other)!;
-        score.set(l, (score.get(l) ?? 0) + attr.weight);
-      });
-      let best = label.get(n)!;
+    for (let v = 0; v < N; v++) {
+      score.clear();
+      for (let j = offsets[v]!; j < offsets[v + 1]!; j++) {
+        const l = label[targets[j]!]!;
+        score.set(l, (score.get(l) ?? 0) + weights[j]!);
+      }
+      let best = label[v]!;
       let bestScore = -1;
       for (const [l, sc] of score) {
         if (sc > bestScore || (sc === bestScore && l < best)) {
@@ -196,16 +212,16 @@ export function detectGroups(g: TieGraph): Map<string, number> {
           bestScore = sc;
         }
       }
-      if (best !== label.get(n)) {
-        label.set(n, best);
+      if (best !== label[v]) {
+        label[v] = best;
         changed = true;
       }
     }
     if (!changed) break;
   }
   const sizes = new Map<number, number>();
-  for (const l of label.values()) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+  for (const l of label) sizes.set(l, (sizes.get(l) ?? 0) + 1);
   const ranked = [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([l]) => l);
   const number = new Map(ranked.map((l, i) => [l, i]));
-  return new Map(nodes.map((n) => [n, number.get(label.get(n)!)!]));
+  return new Map(nodes.map((n, i) => [n, number.get(label[i]!)!]));
 }
