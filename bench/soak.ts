@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultUrl } from './generate.ts';
@@ -56,21 +56,31 @@ export async function soakBench(args: Args): Promise<number> {
   return 0;
 }
 
+/** How the server is started: the sources through tsx (`npm start`), or the bundle (`npm run build`, then `node dist/guildhall.mjs`). */
+const STARTS = {
+  'tsx (npm start)': ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'main.ts'), 'serve'],
+  'bundle (npm run start:prod)': [path.join(ROOT, 'dist', 'guildhall.mjs'), 'serve'],
+} as const;
+
 /** Spawns `guildhall serve` and resolves with the milliseconds until GET `path` answered 200. */
-async function timeToFirstPage(dbUrl: string, pagePath: string): Promise<number> {
+async function timeToFirstPage(dbUrl: string, pagePath: string, argv: readonly string[]): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'main.ts'), 'serve'], {
+  const child = spawn(process.execPath, [...argv], {
     env: { ...process.env, DATABASE_URL: dbUrl, NODE_ENV: 'production', GUILDHALL_DEMO: '0', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
     const base = await new Promise<string>((resolve, reject) => {
       let out = '';
-      child.stdout.on('data', (c: Buffer) => {
+      const onData = (c: Buffer) => {
         out += c.toString();
         const m = /running at (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!.replace(/\/$/, ''));
-      });
+        if (m) {
+          child.stdout.off('data', onData);
+          resolve(m[1]!.replace(/\/$/, ''));
+        }
+      };
+      child.stdout.on('data', onData);
       child.on('exit', (code) => reject(new Error(`guildhall serve exited with ${code}`)));
     });
     const res = await fetch(base + pagePath);
@@ -89,8 +99,12 @@ export async function coldStartBench(args: Args): Promise<number> {
   const runs = args.number('runs', 3);
   process.stdout.write(`${describeMachine(await machineInfo(url.startsWith('postgres') ? url : undefined))}\n\n`);
   const topic = (await anonymousScenarios(url))[0]!.requests[0]!.path;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await timeToFirstPage(dbUrl, topic));
-  process.stdout.write(`Cold start (spawn → first topic page 200, ${topic}), at ${url}: ${times.map((t) => `${t} ms`).join(', ')}\n`);
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  process.stdout.write(`Cold start: spawn → first topic page answered 200 (${topic}), at ${url}, ${runs} runs each\n\n| start | runs, ms |\n|---|---|\n`);
+  for (const [name, argv] of Object.entries(STARTS)) {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(await timeToFirstPage(dbUrl, topic, argv));
+    process.stdout.write(`| ${name} | ${times.join(', ')} |\n`);
+  }
   return 0;
 }

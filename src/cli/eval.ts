@@ -14,6 +14,7 @@ import { EXIT, type CliIo } from './io.ts';
 
 const EVAL_USAGE = `Usage: guildhall eval related --dump <dump-folder> [--limit 10] [--method all|title,fields,full,prf]
        guildhall eval related --semeval <SemEval-2016 Task 3 xml> [--method ...]
+       guildhall eval experts --dump <dump-folder> [--method ...]
 `;
 
 /** Runs `fn` on a fresh, migrated SQLite database in a temp folder, deleted afterwards. */

@@ -33,6 +33,11 @@ Commands:
       --semeval <xml file>    or MAP on SemEval-2016 Task 3 (question similarity)
       --limit <n>             ranking depth, default 10
       --method <list>         all (default) or some of title,fields,full,prf
+  eval experts          Measure the question-routing ranking by replaying a
+                        Stack Exchange dump (see docs/people/routing.md):
+      --dump <dump-folder>    P@1, MRR, NDCG@10 and recall@10 against each
+                              question's accepted answerer
+      --method <list>         all (default) or some of the methods
   help                  Show this help.
 
 Configuration comes from environment variables (PORT, HOST, DATA_DIR,

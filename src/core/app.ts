@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -45,7 +46,9 @@ import { registerRateLimit } from './http/rate-limit.ts';
 import { registerStaticAssets } from './http/static-assets.ts';
 import { lazyCompilers } from './http/lazy-compilers.ts';
 
-const staticRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'static');
+// src/core/app.ts → src/web/static; the production bundle (dist/guildhall.mjs) → ../src/web/static.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const staticRoot = [path.join(here, '..', 'web', 'static'), path.join(here, '..', 'src', 'web', 'static')].find((dir) => fs.existsSync(dir)) ?? path.join(here, '..', 'web', 'static');
 
 /**
  * Builds the HTTP app on the given dependencies. Tests call this with a database of their choosing;
