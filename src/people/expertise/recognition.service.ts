@@ -6,7 +6,7 @@ import { canEditCommunity, readableCommunityIds, type Actor, type CommunityAcces
 import { readableCommunity } from '../../knowledge/articles/articles.service.ts';
 import { badgeDefinitions, type BadgeKey } from './badges.rules.ts';
 import { listBadges } from './badges.store.ts';
-import { countAbove, leaderboardEnabled, listLeaders, reputationByCommunity, saveLeaderboardEnabled } from './recognition.store.ts';
+import { leaderboardEnabled, listLeaders, reputationByCommunity, saveLeaderboardEnabled } from './recognition.store.ts';
 
 /** The ids of the communities the viewer may read. */
 export async function readableIds(deps: Pick<Deps, 'db'>, viewer: Actor | null): Promise<number[]> {
@@ -42,10 +42,7 @@ export async function leaderboardCommunity(deps: Deps, viewer: Actor | null, slu
 export async function leaderboardPage(deps: Deps, communityId: number, opts: { cursor?: string; limit: number }) {
   const rows = await listLeaders(deps.db, communityId, { after: decodeCursor(opts.cursor), limit: opts.limit + 1 });
   const { items, nextCursor } = paginate(rows, opts.limit, (r) => ({ v: r.reputation, id: r.userId }));
-  // Competition ranking: 1 + how many members have more points (ties share a rank), per distinct value on the page.
-  const ranks = new Map<number, number>();
-  for (const rep of new Set(items.map((r) => r.reputation))) ranks.set(rep, (await countAbove(deps.db, communityId, rep)) + 1);
-  return { items: items.map((r) => ({ ...r, rank: ranks.get(r.reputation) ?? 1 })), nextCursor };
+  return { items, nextCursor };
 }
 
 /** The community whose recognition settings the actor may change: 401, 404 unreadable, 403 not a steward or admin. */

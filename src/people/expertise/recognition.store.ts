@@ -21,50 +21,38 @@ export async function reputationByCommunity(db: Db, userId: number, communityIds
   return rows.map((r) => ({ communityId: r.id, slug: r.slug, name: r.name, reputation: Number(r.rep) })).filter((r) => r.reputation !== 0).sort((a, b) => b.reputation - a.reputation || a.slug.localeCompare(b.slug));
 }
 
-/** A leaderboard row. */
+/** A leaderboard row: competition rank (ties share it). */
 export interface LeaderRow {
   userId: number;
   username: string;
   displayName: string;
   reputation: number;
+  rank: number;
 }
 
 /**
  * Members of a community with positive reputation there, highest first (ties by id), `limit` rows
- * after the keyset cursor (v = reputation, id = user id). Former members drop out.
+ * after the keyset cursor (v = reputation, id = user id), each with its rank computed in the same
+ * single aggregate query (a window over the sums). Former members drop out.
  */
 export async function listLeaders(db: Db, communityId: number, opts: { after: Cursor | null; limit: number }): Promise<LeaderRow[]> {
-  let q = db
-    .selectFrom('expertise_evidence as e')
-    .innerJoin('users as u', 'u.id', 'e.user_id')
-    .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'e.user_id').onRef('m.community_id', '=', 'e.community_id'))
-    .select(['u.id', 'u.username', 'u.display_name', repSum.as('rep')])
-    .where('e.community_id', '=', communityId)
-    .where(live)
-    .groupBy(['u.id', 'u.username', 'u.display_name'])
-    .having(repSum, '>', 0);
-  if (opts.after) {
-    const v = Number(opts.after.v);
-    const id = opts.after.id;
-    q = q.having((eb) => eb.or([eb(repSum, '<', v), eb.and([eb(repSum, '=', v), eb('u.id', '>', id)])]));
-  }
-  const rows = await q.orderBy(repSum, 'desc').orderBy('u.id').limit(opts.limit).execute();
-  return rows.map((r) => ({ userId: r.id, username: r.username, displayName: r.display_name, reputation: Number(r.rep) }));
-}
-
-/** How many members of the community rank strictly above `reputation` (for the rank of a page's first row). */
-export async function countAbove(db: Db, communityId: number, reputation: number): Promise<number> {
-  const sub = db
+  const sums = db
     .selectFrom('expertise_evidence as e')
     .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 'e.user_id').onRef('m.community_id', '=', 'e.community_id'))
-    .select('e.user_id')
+    .select(['e.user_id', repSum.as('rep'), sql<number>`rank() over (order by sum(e.points) desc)`.as('rank')])
     .where('e.community_id', '=', communityId)
     .where(live)
     .groupBy('e.user_id')
-    .having(repSum, '>', reputation)
-    .as('above');
-  const r = await db.selectFrom(sub).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+    .having(repSum, '>', 0)
+    .as('l');
+  let q = db.selectFrom(sums).innerJoin('users as u', 'u.id', 'l.user_id').select(['u.id', 'u.username', 'u.display_name', 'l.rep', 'l.rank']);
+  if (opts.after) {
+    const v = Number(opts.after.v);
+    const id = opts.after.id;
+    q = q.where((eb) => eb.or([eb('l.rep', '<', v), eb.and([eb('l.rep', '=', v), eb('u.id', '>', id)])]));
+  }
+  const rows = await q.orderBy('l.rep', 'desc').orderBy('u.id').limit(opts.limit).execute();
+  return rows.map((r) => ({ userId: r.id, username: r.username, displayName: r.display_name, reputation: Number(r.rep), rank: Number(r.rank) }));
 }
 
 /** Is the community's leaderboard on (the default)? */
