@@ -50,6 +50,7 @@ const routes: Route[] = [
   { name: 'GET /mentoring', of: 'none', write: false, call: (t, c) => get(t, '/mentoring', c.as), expect: all(200, 303) },
   { name: 'GET /mentors', of: 'none', write: false, call: (t, c) => get(t, '/mentors', c.as), expect: all(200) },
   { name: 'GET /mentoring/request', of: 'none', write: false, call: (t, c) => get(t, '/mentoring/request', c.as), expect: all(200, 303) },
+  { name: 'GET /mentoring/requests', of: 'none', write: false, call: (t, c) => get(t, '/mentoring/requests?as=mentor', c.as), expect: all(200, 303) },
   { name: 'GET /mentoring/requests/:id', of: 'request', write: false, call: (t, c) => get(t, `/mentoring/requests/${c.pending}`, c.as), expect: two(200, 200, 303) },
   { name: 'GET /mentoring/:id', of: 'mentorship', write: false, call: (t, c) => get(t, `/mentoring/${c.mentorship}`, c.as), expect: two(200, 200, 303) },
   { name: 'POST /mentoring/offer', of: 'none', write: true, call: (t, c) => postForm(t, '/mentoring/offer', { skills: 'SQL', capacity: '3', timeZone: 'UTC', active: '1' }, c.as), expect: all(303, 401) },

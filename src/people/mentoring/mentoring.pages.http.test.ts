@@ -47,6 +47,8 @@ describeEachDialect('mentoring pages', (dialect) => {
       expect(sent.statusCode).toBe(303);
       const requestUrl = sent.headers.location as string;
       expect((await get('/mentoring', mentor)).body).toContain('from Sol Student');
+      expect((await get('/mentoring/requests?as=mentor', mentor)).body).toContain('from Sol Student');
+      expect((await get('/mentoring/requests', mentee)).body).toContain('to Rae Mentor');
       const page = await get(requestUrl, mentor);
       expect(page.body).toContain('Learn to level a site.');
       const accepted = await postForm(t, `${requestUrl}/accept`, {}, mentor);
@@ -80,6 +82,21 @@ describeEachDialect('mentoring pages', (dialect) => {
       const asked = await postForm(t, `/mentoring/requests/${id}/ask`, { mentor: mentor.username }, mentee);
       expect(asked.statusCode).toBe(303);
       expect((await get(`/mentoring/requests/${id}`, mentor)).body).toContain('Accept');
+    });
+  });
+
+  describe('/mentoring/requests', () => {
+    it('links from the overview to all requests, paged newest first without repeats', async () => {
+      const mentee = await person(t);
+      const ids: number[] = [];
+      for (let i = 0; i < 23; i += 1) ids.push(await requestVia(t, mentee, { skills: [`Skill ${i}`] }));
+      expect((await get('/mentoring', mentee)).body).toContain('href="/mentoring/requests?as=mentee"');
+      const first = (await get('/mentoring/requests', mentee)).body;
+      const next = /href="(\/mentoring\/requests\?as=mentee&amp;cursor=[^"]+)"/.exec(first)?.[1]?.replace(/&amp;/g, '&');
+      expect(next).toBeDefined();
+      const second = (await get(next!, mentee)).body;
+      const shown = (html: string) => [...html.matchAll(/href="\/mentoring\/requests\/(\d+)"/g)].map((m) => Number(m[1]));
+      expect([...shown(first), ...shown(second)]).toEqual([...ids].reverse());
     });
   });
 

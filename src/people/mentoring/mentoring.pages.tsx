@@ -8,7 +8,7 @@ import { readableCommunityIds, type Actor } from '../../core/permissions/index.t
 import { idOf, str } from '../../discussions/discussions.http.ts';
 import { normaliseSkill } from '../profiles/skills.store.ts';
 import { proposeMentors } from './mentoring.candidates.ts';
-import { MentoringPage, MentorsPage, RequestFormPage, type OfferFormValues, type RequestFormValues } from './mentoring.views.tsx';
+import { MentoringPage, MentorsPage, RequestFormPage, RequestListPage, SHOWN, type OfferFormValues, type RequestFormValues } from './mentoring.views.tsx';
 import { isFieldProblem, signInFirst } from './mentoring.http.ts';
 import { mentorshipPages } from './mentorship.pages.tsx';
 import { listMentorships } from './mentorships.store.ts';
@@ -22,6 +22,7 @@ const CursorQuery = Type.Object({ cursor: Type.Optional(Type.String({ maxLength:
 const MentorsQuery = Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })), skill: Type.Optional(Type.String({ maxLength: 100 })) });
 const RequestQuery = Type.Object({ mentor: Type.Optional(Type.String({ maxLength: 100 })) });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 20 }) });
+const RequestListQuery = Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })), as: Type.Optional(Type.Union([Type.Literal('mentee'), Type.Literal('mentor')])) });
 
 const fields = (body: unknown) => (body ?? {}) as Record<string, unknown>;
 
@@ -38,8 +39,8 @@ export async function mentoringPages(app: FastifyInstance, deps: Deps): Promise<
     const me = await deps.db.selectFrom('users').select('time_zone').where('id', '=', actor.id).executeTakeFirstOrThrow();
     const rows = await listMentorships(deps.db, actor.id, { after: decodeCursor(cursor), limit: 21 });
     const { items, nextCursor } = paginate(rows, 20, (m) => ({ v: m.state === 'active' ? 0 : 1, id: m.id }));
-    const toMe = await listRequests(deps.db, actor.id, { as: 'mentor', states: ['pending'], limit: 50 });
-    const mine = await listRequests(deps.db, actor.id, { as: 'mentee', limit: 20 });
+    const toMe = await listRequests(deps.db, actor.id, { as: 'mentor', states: ['pending'], limit: SHOWN + 1 });
+    const mine = await listRequests(deps.db, actor.id, { as: 'mentee', limit: SHOWN + 1 });
     const page = <MentoringPage ctx={reply.viewContext()} me={actor.id} offer={offer} offerForm={form?.values ?? offerValues(offer, me.time_zone)} issues={form?.issues ?? []} toMe={toMe} mine={mine} mentorships={items} nextHref={nextCursor ? `/mentoring?cursor=${nextCursor}` : null} />;
     return reply.page('Mentoring', page, { status: form?.status ?? 200 });
   }
@@ -105,6 +106,16 @@ export async function mentoringPages(app: FastifyInstance, deps: Deps): Promise<
     }
     reply.flash(values.mentor ? 'Your request is sent. You will be notified of the answer.' : 'Your request is saved. Pick a mentor below.');
     return reply.redirect(`/mentoring/requests/${id}`, 303);
+  });
+
+  r.get('/mentoring/requests', { schema: { querystring: RequestListQuery } }, async (req, reply) => {
+    const actor = signInFirst(req, reply);
+    if (!actor) return reply;
+    const as = req.query.as ?? 'mentee';
+    const rows = await listRequests(deps.db, actor.id, { as, after: decodeCursor(req.query.cursor), limit: 21 });
+    const { items, nextCursor } = paginate(rows, 20, (q) => ({ v: q.id, id: q.id }));
+    const nextHref = nextCursor ? `/mentoring/requests?as=${as}&cursor=${nextCursor}` : null;
+    return reply.page(as === 'mentor' ? 'Requests to you' : 'Your requests', <RequestListPage me={actor.id} as={as} items={items} nextHref={nextHref} />);
   });
 
   r.get('/mentoring/requests/:id', { schema: { params: IdParams } }, async (req, reply) => {

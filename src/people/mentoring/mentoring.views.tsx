@@ -64,7 +64,7 @@ export function OfferForm(p: { ctx: ViewContext; values: OfferFormValues; issues
   );
 }
 
-function RequestItem({ r, me }: { r: MentoringRequest; me: number }) {
+export function RequestItem({ r, me }: { r: MentoringRequest; me: number }) {
   const other = r.mentee.id === me ? r.mentor : r.mentee;
   return (
     <li>
@@ -98,6 +98,23 @@ function MentorshipItem({ m, me }: { m: Mentorship; me: number }) {
   );
 }
 
+/** How many requests of each list the overview shows (it is given one more to know whether to link to the rest). */
+export const SHOWN = 10;
+
+/** /mentoring/requests: all requests I made, or that name me as mentor, newest first, paged. */
+export function RequestListPage(p: { me: number; as: 'mentee' | 'mentor'; items: MentoringRequest[]; nextHref: string | null }) {
+  return (
+    <>
+      <p>
+        <a href="/mentoring">Mentoring</a>
+      </p>
+      <h1>{p.as === 'mentor' ? 'Requests to you' : 'Your requests'}</h1>
+      {p.items.length === 0 ? <EmptyState title={p.as === 'mentor' ? 'No one has asked you yet' : 'You have not asked for mentoring yet'} /> : <ul class="topic-list">{p.items.map((r) => <RequestItem r={r} me={p.me} />)}</ul>}
+      <Pager nextHref={p.nextHref} />
+    </>
+  );
+}
+
 /** /mentoring: my mentorships, requests to me, my requests, and my offer. */
 export function MentoringPage(p: { ctx: ViewContext; me: number; offer: Offer | undefined; offerForm: OfferFormValues; issues: FieldIssue[]; toMe: MentoringRequest[]; mine: MentoringRequest[]; mentorships: Mentorship[]; nextHref: string | null }) {
   return (
@@ -119,11 +136,13 @@ export function MentoringPage(p: { ctx: ViewContext; me: number; offer: Offer | 
       </section>
       <section aria-labelledby="to-me-heading">
         <h2 id="to-me-heading">Requests waiting for you</h2>
-        {p.toMe.length === 0 ? <p class="meta">No one is waiting for your answer.</p> : <ul class="topic-list">{p.toMe.map((r) => <RequestItem r={r} me={p.me} />)}</ul>}
+        {p.toMe.length === 0 ? <p class="meta">No one is waiting for your answer.</p> : <ul class="topic-list">{p.toMe.slice(0, SHOWN).map((r) => <RequestItem r={r} me={p.me} />)}</ul>}
+        {p.toMe.length > SHOWN && <a href="/mentoring/requests?as=mentor">All requests to you</a>}
       </section>
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">Your requests</h2>
-        {p.mine.length === 0 ? <p class="meta">You have not asked for mentoring yet.</p> : <ul class="topic-list">{p.mine.map((r) => <RequestItem r={r} me={p.me} />)}</ul>}
+        {p.mine.length === 0 ? <p class="meta">You have not asked for mentoring yet.</p> : <ul class="topic-list">{p.mine.slice(0, SHOWN).map((r) => <RequestItem r={r} me={p.me} />)}</ul>}
+        {p.mine.length > SHOWN && <a href="/mentoring/requests?as=mentee">All your requests</a>}
       </section>
       <OfferForm ctx={p.ctx} values={p.offerForm} issues={p.issues} existing={p.offer !== undefined} />
     </>
