@@ -16,12 +16,15 @@ export function TimeZoneField({ value, issues }: { value: string; issues: FieldI
   return (
     <div class={issue ? 'field field--error' : 'field'}>
       <label for="f-timeZone">Your time zone</label>
+      <p class="field__hint" id="f-timeZone-hint">
+        Shown with your offer on the mentors page. You are proposed higher to mentees whose working hours overlap yours.
+      </p>
       {issue && (
         <p class="field__error" id="f-timeZone-error">
           {issue.message}
         </p>
       )}
-      <select id="f-timeZone" name="timeZone" aria-describedby={issue ? 'f-timeZone-error' : undefined} aria-invalid={issue ? 'true' : undefined}>
+      <select id="f-timeZone" name="timeZone" aria-describedby={issue ? 'f-timeZone-hint f-timeZone-error' : 'f-timeZone-hint'} aria-invalid={issue ? 'true' : undefined}>
         {timeZoneOptions(value).map((z) => (
           <option value={z} selected={z === value}>
             {z.replace(/_/g, ' ')}
@@ -47,7 +50,7 @@ export function OfferForm(p: { ctx: ViewContext; values: OfferFormValues; issues
       <h2 id="offer-heading">{p.existing ? 'Your offer to mentor' : 'Become a mentor'}</h2>
       <ErrorSummary issues={p.issues} />
       <PostForm ctx={p.ctx} action="/mentoring/offer" aria-label={p.existing ? 'Change your offer to mentor' : 'Become a mentor'}>
-        <Field name="skills" label="Skills you can mentor" value={p.values.skills} issues={p.issues} required hint="Separate them with commas, e.g. SQL, flood modelling." maxLength={L.skillsMax * (L.skillMax + 2)} />
+        <Field name="skills" label="Skills you can mentor" value={p.values.skills} issues={p.issues} required hint="Separate them with commas, e.g. SQL, flood modelling. Shown on the mentors page and your profile." maxLength={L.skillsMax * (L.skillMax + 2)} />
         <Field name="capacity" label="How many mentees at a time" type="number" value={p.values.capacity} issues={p.issues} required hint={`From ${L.capacityMin} to ${L.capacityMax}.`} />
         <TimeZoneField value={p.values.timeZone} issues={p.issues} />
         <Field name="note" label="A note for mentees" value={p.values.note} issues={p.issues} multiline rows={3} maxLength={L.noteMax} hint="How you like to work, when you are free." />
