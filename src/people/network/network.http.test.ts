@@ -95,7 +95,9 @@ describeEachDialect('member network pages and API', (dialect) => {
   });
 
   it('shows "Connects" on a profile: what Bridget bridges to her co-members, only the open guild to others', async () => {
+    await api(t, 'GET', '/api/v1/network', undefined, w.as.bridget); // the profile reads the organisation summary only once it is cached
     const own = await t.app.inject({ method: 'GET', url: `/u/${w.bridget.username}`, headers: { cookie: w.as.bridget.cookie } });
+    expect(own.body).toMatch(/Links otherwise separate groups:[^.]*Ana Anchor[^.]* with [^.]*Zed Secretson/);
     expect(own.statusCode).toBe(200);
     expect(own.body).toContain('Connects');
     expect(own.body).toMatch(/Bridges (Open Guild and Whisper Circle|Whisper Circle and Open Guild)/);

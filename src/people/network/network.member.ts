@@ -1,7 +1,7 @@
 import type { Deps } from '../../core/deps.ts';
 import type { InteractionKind } from '../../core/db/tables/network.ts';
 import type { Actor } from '../../core/permissions/index.ts';
-import { bridgedCommunities, organisationSummary, readableScope, type CommunityRef, type Person } from './network.service.ts';
+import { bridgedCommunities, cachedOrganisationSummary, readableScope, type CommunityRef, type Person } from './network.service.ts';
 import { communitiesByIds, edgesOfMember, peopleByIds } from './network.store.ts';
 
 const PARTNERS = 5;
@@ -29,7 +29,8 @@ export async function memberConnections(deps: Deps, actor: Actor | null, memberI
   }
   const top = [...partners.entries()].sort((a, b) => b[1].weight - a[1].weight || a[0] - b[0]).slice(0, PARTNERS);
   const bridges = bridgedCommunities(memberId, edges);
-  const broker = edges.length > 0 ? (await organisationSummary(deps, actor)).summary.brokers.find((b) => b.id === memberId) : undefined;
+  // Only from an already computed organisation summary: a profile page never pays for the whole graph.
+  const broker = edges.length > 0 ? (await cachedOrganisationSummary(deps, actor))?.brokers.find((b) => b.id === memberId) : undefined;
   const groups = broker?.groups ?? [];
   const people = await peopleByIds(deps.db, [...top.map(([id]) => id), ...groups.flatMap((g) => g.members)]);
   const communities = await communitiesByIds(deps.db, [...bridges.map((b) => b.id), ...groups.flatMap((g) => (g.community === null ? [] : [g.community]))]);

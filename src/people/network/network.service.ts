@@ -5,9 +5,9 @@ import { forbidden } from '../../core/http/errors.ts';
 import { readableCommunityIds, type Actor } from '../../core/permissions/index.ts';
 import { readableCommunity } from '../../knowledge/articles/articles.service.ts';
 import type { EdgeInput } from './network.graph.ts';
-import { boundarySpanners, summariseNetwork, type NetworkSummary } from './network.metrics.ts';
+import { boundarySpanners, STRONG_TIE, summariseNetwork, type NetworkSummary, type Spanner } from './network.metrics.ts';
 import { rebuildNetwork } from './network.rebuild.ts';
-import { cachedSummary, communitiesByIds, edgesIn, latestBuild, peopleByIds, storeSummary, type EdgeScope } from './network.store.ts';
+import { cachedSummary, communitiesByIds, edgesIn, edgesTouching, latestBuild, peopleByIds, storeSummary, type EdgeScope } from './network.store.ts';
 
 export interface Person { username: string; displayName: string }
 export interface CommunityRef { slug: string; name: string }
@@ -40,13 +40,16 @@ function orgKey(scope: EdgeScope): string {
   return `org:${createHash('sha1').update(`${scope.communityIds.join(',')}${scope.includeUnscoped ? '+m' : ''}`).digest('hex')}`;
 }
 
-async function summaryFor(deps: Deps, key: string, buildId: number, load: () => Promise<EdgeInput[]>): Promise<NetworkSummary> {
-  const hit = await cachedSummary(deps.db, key, buildId);
+/** The cached value for a key and build, computed and stored on a miss. */
+async function cached<T extends object>(deps: Deps, key: string, buildId: number, compute: () => Promise<T>): Promise<T> {
+  const hit = await cachedSummary<T>(deps.db, key, buildId);
   if (hit) return hit;
-  const summary = summariseNetwork(await load());
-  await storeSummary(deps.db, key, buildId, deps.clock.now().toISOString(), summary);
-  return summary;
+  const value = await compute();
+  await storeSummary(deps.db, key, buildId, deps.clock.now().toISOString(), value);
+  return value;
 }
+
+const summaryFor = (deps: Deps, key: string, buildId: number, load: () => Promise<EdgeInput[]>) => cached(deps, key, buildId, async () => summariseNetwork(await load()));
 
 /** The organisation graph as this actor may see it (cached per readable-community set and build). */
 export async function organisationSummary(deps: Deps, actor: Actor | null): Promise<{ summary: NetworkSummary; builtAt: string }> {
@@ -73,15 +76,17 @@ async function withNames(deps: Deps, community: NetworkView['community'], summar
 
 /**
  * The network of one community: its members' interactions there. 404 when the actor may not read it.
- * Its boundary spanners are the organisation's (as the actor may see them) with a strong tie into this community.
+ * Its boundary spanners are members with a strong tie here and into another community the actor may read.
  */
 export async function communityNetwork(deps: Deps, actor: Actor | null, slug: string): Promise<NetworkView> {
   const { community } = await readableCommunity(deps, actor, slug);
   const build = await currentBuild(deps);
   const own = await summaryFor(deps, `community:${community.id}`, build.id, () => edgesIn(deps.db, { communityIds: [community.id], includeUnscoped: false }));
-  const org = await organisationSummary(deps, actor);
-  const spanners = org.summary.spanners.filter((s) => s.communities.some((c) => c.id === community.id));
-  return withNames(deps, { id: community.id, slug: community.slug, name: community.name }, { ...own, spanners }, build.builtAt);
+  const scope = await readableScope(deps, actor);
+  const spanners = await cached(deps, `community:${community.id}:spanners:${orgKey(scope)}`, build.id, async () => ({
+    spanners: await spannersInto(deps, scope, community.id, await edgesIn(deps.db, { communityIds: [community.id], includeUnscoped: false })),
+  }));
+  return withNames(deps, { id: community.id, slug: community.slug, name: community.name }, { ...own, spanners: spanners.spanners }, build.builtAt);
 }
 
 /**
@@ -92,7 +97,34 @@ export async function warmNetworkCache(deps: Deps): Promise<void> {
   const build = await currentBuild(deps);
   const ids = await deps.db.selectFrom('communities').select('id').orderBy('id').execute();
   for (const { id } of ids) await summaryFor(deps, `community:${id}`, build.id, () => edgesIn(deps.db, { communityIds: [id], includeUnscoped: false }));
-  await organisationSummary(deps, null);
+  // Anonymous readers, and signed-in people who belong to no private community, see the same set (plus mentorships).
+  const anonymous = await readableScope(deps, null);
+  for (const scope of [anonymous, { ...anonymous, includeUnscoped: true }]) await summaryFor(deps, orgKey(scope), build.id, () => edgesIn(deps.db, scope));
+}
+
+/** The organisation summary for the actor only when it is already cached (never computed: for the profile page). */
+export async function cachedOrganisationSummary(deps: Deps, actor: Actor | null): Promise<NetworkSummary | null> {
+  const build = await latestBuild(deps.db);
+  return build ? cachedSummary(deps.db, orgKey(await readableScope(deps, actor)), build.id) : null;
+}
+
+/**
+ * Boundary spanners with a strong tie into one community, from the edges the actor may read: only the
+ * members with a strong tie there are looked at, so no organisation-wide computation is needed.
+ */
+async function spannersInto(deps: Deps, scope: EdgeScope, communityId: number, own: EdgeInput[]): Promise<Spanner[]> {
+  const pairs = new Map<string, { a: number; b: number; w: number }>();
+  for (const e of own) {
+    const [a, b] = e.sourceId < e.targetId ? [e.sourceId, e.targetId] : [e.targetId, e.sourceId];
+    const p = pairs.get(`${a}|${b}`) ?? { a, b, w: 0 };
+    p.w += e.weight;
+    pairs.set(`${a}|${b}`, p);
+  }
+  const candidates = new Set<number>();
+  for (const p of pairs.values()) if (p.w >= STRONG_TIE) candidates.add(p.a).add(p.b);
+  if (candidates.size === 0) return [];
+  const edges = await edgesTouching(deps.db, [...candidates], scope);
+  return boundarySpanners(edges).filter((s) => candidates.has(s.id) && s.communities.some((c) => c.id === communityId));
 }
 
 /** The organisation's network as the actor may see it: only communities they may read. */

@@ -41,15 +41,33 @@ export async function edgesOfMember(db: Db, userId: number, scope: EdgeScope): P
   return rows.map(asEdge);
 }
 
-/** The cached summary for a scope key, when it was computed for this build. */
-export async function cachedSummary(db: Db, key: string, buildId: number): Promise<NetworkSummary | null> {
-  const row = await db.selectFrom('network_metrics').select(['payload', 'build_id']).where('scope_key', '=', key).executeTakeFirst();
-  return row && row.build_id === buildId ? (JSON.parse(row.payload) as NetworkSummary) : null;
+/** The stored edges in the scope that touch any of these members (queried in chunks of 500 ids). */
+export async function edgesTouching(db: Db, userIds: number[], scope: EdgeScope): Promise<EdgeInput[]> {
+  const out: EdgeInput[] = [];
+  for (let i = 0; i < userIds.length; i += 500) {
+    const ids = userIds.slice(i, i + 500);
+    const rows = await scoped(db, scope)
+      .where((eb) => eb.or([eb('source_id', 'in', ids), eb('target_id', 'in', ids)]))
+      .execute();
+    out.push(...rows.map(asEdge));
+  }
+  // An edge between two chunks' members arrives twice; keep one.
+  const seen = new Set<string>();
+  return out.filter((e) => {
+    const key = `${e.communityId}|${e.sourceId}|${e.targetId}|${e.kind}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
-/** Stores (or replaces) the summary for a scope key and build. */
-export async function storeSummary(db: Db, key: string, buildId: number, at: string, summary: NetworkSummary): Promise<void> {
-  const payload = JSON.stringify(summary);
+/** The cached JSON for a scope key (a summary, or a community's spanners), when it was computed for this build. */
+export async function cachedSummary<T = NetworkSummary>(db: Db, key: string, buildId: number): Promise<T | null> {
+  const row = await db.selectFrom('network_metrics').select(['payload', 'build_id']).where('scope_key', '=', key).executeTakeFirst();
+  return row && row.build_id === buildId ? (JSON.parse(row.payload) as T) : null;
+}
+
+/** Stores (or replaces) the JSON for a scope key and build. */
+export async function storeSummary(db: Db, key: string, buildId: number, at: string, value: NetworkSummary | object): Promise<void> {
+  const payload = JSON.stringify(value);
   await db
     .insertInto('network_metrics')
     .values({ scope_key: key, build_id: buildId, computed_at: at, payload })
