@@ -49,11 +49,13 @@ export async function pagesBench(args: Args): Promise<number> {
   const list = await anonymousScenarios(url);
   const dbUrl = url.startsWith('postgres') || url.startsWith('sqlite:') ? url : `sqlite:${url}`;
   const only = args.get('only');
-  const rows = await runScenarios(dbUrl, only ? list.filter((s) => s.name.includes(only)) : list, connections, duration);
+  // --anon-cache 0 measures the pages assembled on every request (the default, 5 s, is what production runs).
+  const anonCache = args.get('anon-cache');
+  const rows = await runScenarios(dbUrl, only ? list.filter((s) => s.name.includes(only)) : list, connections, duration, anonCache !== undefined ? { ANON_CACHE_SECONDS: anonCache } : {});
   process.stdout.write(
     [
       '',
-      `Pages over HTTP, anonymous, ${connections} connections, ${duration} s each, at ${url}:`,
+      `Pages over HTTP, anonymous (ANON_CACHE_SECONDS=${anonCache ?? '5, the default'}), ${connections} connections, ${duration} s each, at ${url}:`,
       '',
       ...RESULT_HEADER,
       ...rows,

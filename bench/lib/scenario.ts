@@ -93,10 +93,10 @@ export const RESULT_HEADER = [
 ];
 
 /** Runs each scenario against a fresh app process (warm-up 2 s, then `duration`), then its bare ceiling; prints rows as they come. */
-export async function runScenarios(dbUrl: string, list: Scenario[], connections: number, duration: number): Promise<string[]> {
+export async function runScenarios(dbUrl: string, list: Scenario[], connections: number, duration: number, env: Record<string, string> = {}): Promise<string[]> {
   const rows: string[] = [];
   for (const s of list) {
-    const app = await startApp(dbUrl);
+    const app = await startApp(dbUrl, env);
     let figures: Figures;
     let sample: string;
     let rss: number;

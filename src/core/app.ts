@@ -42,6 +42,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { registerPageHelpers } from './http/page-helpers.tsx';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerCaching } from './http/caching.ts';
+import { registerAnonymousCache } from './http/anonymous-cache.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
 import { registerStaticAssets } from './http/static-assets.ts';
 import { lazyCompilers } from './http/lazy-compilers.ts';
@@ -80,6 +81,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await registerRateLimit(app);
   await registerOpenApi(app);
   registerSecurityHeaders(app);
+  registerAnonymousCache(app, deps);
   registerCaching(app);
   registerErrorHandling(app);
   registerPageHelpers(app, { unreadCount: (actor) => countUnread(deps.db, actor) });
