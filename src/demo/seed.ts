@@ -179,11 +179,12 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
       },
     };
     const knowledge = await addDemoKnowledge(tx, seedIds);
+    // Mentorships first: the expertise rebuild awards mentor badges and the network draws "mentored" ties from them.
     await addDemoProfiles(tx, seedIds);
+    await addDemoMentoring(tx, seedIds);
     await addDemoExpertise(tx, seedIds);
     await addDemoRouting(tx, seedIds);
     await addDemoNetwork(tx, seedIds);
-    await addDemoMentoring(tx, seedIds);
     await rebuildSearchIndex(tx);
 
     return {
