@@ -17,6 +17,24 @@ describeEachDialect('mentorships API', (dialect) => {
     return { mentor, mentee, id: await mentorshipVia(t, mentee, mentor) };
   }
 
+  describe('GET /api/v1/mentoring/mentorships', () => {
+    it('lists active ones first, then ended ones, newest first, across pages without repeats', async () => {
+      const mentor = await person(t);
+      await offerVia(t, mentor, { capacity: 3 });
+      const ids: number[] = [];
+      for (let i = 0; i < 3; i += 1) ids.push(await mentorshipVia(t, await person(t), mentor));
+      await api(t, 'POST', `/api/v1/mentoring/mentorships/${ids[2]}/end`, {}, mentor);
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await api(t, 'GET', `/api/v1/mentoring/mentorships?limit=1${cursor ? `&cursor=${cursor}` : ''}`, undefined, mentor)).json() as { items: Array<{ id: number }>; nextCursor: string | null };
+        seen.push(...page.items.map((m) => m.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual([ids[1], ids[0], ids[2]]);
+    });
+  });
+
   describe('goals', () => {
     it('adds goals and ticks them, from either side', async () => {
       const { mentor, mentee, id } = await pair();
