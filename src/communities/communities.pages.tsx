@@ -6,6 +6,7 @@ import { unauthenticated } from '../core/http/errors.ts';
 import { canEditCommunity, type Actor } from '../core/permissions/index.ts';
 import { CommunityFormPage, emptyCommunityForm, type CommunityFormValues } from './community-form.views.tsx';
 import { CommunityHomePage } from './community-home.views.tsx';
+import { leaderboardEnabled } from '../people/expertise/recognition.store.ts';
 import { communityErrors } from './communities.errors.ts';
 import { communityFormIssues, communityFormValues, formIssues, formValuesOf, inputOfForm, issuesOf } from './communities.form.ts';
 import { loadCommunity, requireReadable, type Found } from './communities.guard.ts';
@@ -58,7 +59,8 @@ export async function communitiesPages(app: FastifyInstance, deps: Deps): Promis
   r.get('/c/:slug', { schema: { params: SlugParams } }, async (req, reply) => {
     const found = await loadCommunity(deps.db, req.params.slug, req.actor);
     const c = await communityDetail(deps, req.actor, found);
-    return reply.page(c.name, <CommunityHomePage ctx={reply.viewContext()} c={c} />);
+    const leaderboard = c.viewer.canRead && (await leaderboardEnabled(deps.db, c.id));
+    return reply.page(c.name, <CommunityHomePage ctx={reply.viewContext()} c={c} leaderboard={leaderboard} />);
   });
 
   /** The community a signed-in steward (or admin) may edit: 401, 404, 403 otherwise. */

@@ -56,6 +56,28 @@ function Topics({ c }: { c: CommunityDetailT }) {
   );
 }
 
+/** Where to find the community's people: who knows what, how they connect, mentoring. */
+function People({ c, leaderboard }: { c: CommunityDetailT; leaderboard: boolean }) {
+  const places: Array<[string, string, string]> = [
+    [`/experts?community=${encodeURIComponent(c.slug)}`, 'Find an expert', 'who knows what, from what they have done'],
+    [`/c/${c.slug}/network`, 'Network', 'who works with whom, and who connects separate groups'],
+    ...(leaderboard ? [[`/c/${c.slug}/leaderboard`, 'Leaderboard', 'reputation earned here'] as [string, string, string]] : []),
+    ['/mentors', 'Mentors', 'people offering to mentor, and their free places'],
+  ];
+  return (
+    <section aria-labelledby="people-h">
+      <h2 id="people-h">People</h2>
+      <ul class="knowledge-places">
+        {places.map(([href, name, what]) => (
+          <li>
+            <a href={href}>{name}</a> — {what}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The community's shared repertoire: where each kind of knowledge lives. */
 function Knowledge({ c }: { c: CommunityDetailT }) {
   const base = `/c/${c.slug}`;
@@ -142,6 +164,8 @@ function About({ c }: { c: CommunityDetailT }) {
         <ul class="community-manage">
           {v.canEdit && <li><a href={`/c/${c.slug}/edit`}>Edit community</a></li>}
           {v.role === 'steward' && <li><a href={`/c/${c.slug}/settings/knowledge`}>Knowledge settings</a></li>}
+          {v.role === 'steward' && <li><a href={`/c/${c.slug}/settings/routing`}>Question routing settings</a></li>}
+          {v.role === 'steward' && <li><a href={`/c/${c.slug}/leaderboard/settings`}>Leaderboard settings</a></li>}
           {v.canManageMembers && <li><a href={`/c/${c.slug}/members`}>Manage members and invite</a></li>}
           {v.canManageMembers && <li><a href={`/c/${c.slug}/requests`}>Join requests</a></li>}
         </ul>
@@ -154,7 +178,7 @@ function About({ c }: { c: CommunityDetailT }) {
  * A community's home. Readers get the description, discussions, activity and the about box; people
  * who may only see a private community get its header and their join/request/invitation state.
  */
-export function CommunityHomePage({ ctx, c }: { ctx: ViewContext; c: CommunityDetailT }) {
+export function CommunityHomePage({ ctx, c, leaderboard = false }: { ctx: ViewContext; c: CommunityDetailT; leaderboard?: boolean }) {
   if (!c.viewer.canRead) {
     return (
       <>
@@ -175,6 +199,7 @@ export function CommunityHomePage({ ctx, c }: { ctx: ViewContext; c: CommunityDe
           )}
           <Topics c={c} />
           <Knowledge c={c} />
+          <People c={c} leaderboard={leaderboard} />
           <Activity c={c} />
         </div>
         <About c={c} />

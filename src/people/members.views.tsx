@@ -29,6 +29,15 @@ export function MembersPage({ q, people, nextHref, signedIn }: { q: string; peop
     <section>
       <h1>People</h1>
       <p class="meta">Find the person who knows: search by name, skill, discipline, organisation unit or place.</p>
+      <nav aria-label="More about people" class="meta">
+        <a href="/experts">Find an expert</a> · <a href="/network">The member network</a> · <a href="/mentors">Mentors</a> · <a href="/mentoring">Mentoring</a>
+        {signedIn && (
+          <>
+            {' · '}
+            <a href="/me/answer-invitations">Questions you were asked to answer</a>
+          </>
+        )}
+      </nav>
       <form method="get" action="/members" class="filters" role="search">
         <div class="field">
           <label for="f-q">Search people</label>
