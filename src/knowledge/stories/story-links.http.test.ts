@@ -105,7 +105,7 @@ describeEachDialect('story links: related threads and articles', (dialect) => {
     expect((await apiDelete(t, `/api/v1/articles/${s.id}/story-links/${again.id}`, w.as.other)).statusCode).toBe(403);
     expect((await apiDelete(t, `/api/v1/articles/${s.id}/story-links/${again.id}`, w.as.member)).statusCode).toBe(204);
     expect((await apiDelete(t, `/api/v1/articles/${s.id}/story-links/${again.id}`, w.as.member)).statusCode).toBe(404);
-    const activity = await t.deps.db.selectFrom('activity').select('verb').where('subject_type', '=', 'article').where('subject_id', '=', s.id).execute();
+    const activity = await t.deps.db.selectFrom('activity').select('verb').where('subject_type', '=', 'article').where('subject_id', '=', s.id).orderBy('id').execute();
     expect(activity.map((r) => r.verb).filter((v) => v.startsWith('story.'))).toEqual(['story.linked', 'story.unlinked', 'story.linked', 'story.unlinked']);
   });
 
