@@ -43,6 +43,18 @@ describe('the anonymous micro-cache (ANON_CACHE_SECONDS)', () => {
     expect(new Set(tokens(b.body))).toEqual(new Set(['bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb']));
   });
 
+  it('gives a shared page an ETag per visitor token and answers a matching If-None-Match with 304', async () => {
+    const cookie = 'gh_csrf=cccccccccccccccccccccccccccccccccccc';
+    await get(`/c/${pub.slug}/topics?view=solved`);
+    const hit = await get(`/c/${pub.slug}/topics?view=solved`, cookie);
+    expect(hit.headers[HIT]).toBe('hit');
+    const other = await get(`/c/${pub.slug}/topics?view=solved`, 'gh_csrf=dddddddddddddddddddddddddddddddddddd');
+    expect(other.headers.etag).not.toBe(hit.headers.etag);
+    const again = await t.app.inject({ method: 'GET', url: `/c/${pub.slug}/topics?view=solved`, headers: { cookie, 'if-none-match': String(hit.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
   it('never serves or stores what a signed-in person sees, nor a page a visitor may not see', async () => {
     const signedIn = await get(`/c/${secret.slug}`, member.cookie);
     expect(signedIn.statusCode).toBe(200);
