@@ -51,7 +51,7 @@ export async function pagesBench(args: Args): Promise<number> {
   const only = args.get('only');
   // --anon-cache 0 measures the pages assembled on every request (the default, 5 s, is what production runs).
   const anonCache = args.get('anon-cache');
-  const rows = await runScenarios(dbUrl, only ? list.filter((s) => s.name.includes(only)) : list, connections, duration, anonCache !== undefined ? { ANON_CACHE_SECONDS: anonCache } : {});
+  const rows = await runScenarios(dbUrl, only ? list.filter((s) => s.name.includes(only)) : list, connections, duration, anonCache !== undefined ? { ANON_CACHE_SECONDS: anonCache } : {}, args.number('warmup', 2));
   process.stdout.write(
     [
       '',

@@ -5,7 +5,7 @@ const USAGE = `npm run bench -- <command> [flags]
   generate  --scale tiny|small|medium|large [--db sqlite:<file>|postgres://…/gh_bench_x] [--corpus <dump-folder>] [--seed N] [--no-index]
   search    [--scale …] [--db …] [--queries N] [--http] [--duration S] [--connections N]
   import    [--db sqlite:<file>|postgres://…] [--dumps <dir,dir>] [--synthetic-posts N]
-  pages     [--scale …] [--db …] [--duration S] [--connections N] [--only TEXT] [--anon-cache SECONDS]   anonymous: topic page, topic JSON, lists, article vs bare Fastify
+  pages     [--scale …] [--db …] [--duration S] [--connections N] [--only TEXT] [--anon-cache SECONDS] [--warmup S]   anonymous: topic page, topic JSON, lists, article vs bare Fastify
   soak      [--db …] [--seconds 600] [--connections N]   the anonymous page mix for a while, RSS every 10 s (also: --soak 600)
   coldstart [--db …] [--runs 3]   spawn → first topic page answered
   writes    [--scale …] [--db …] [--duration S] [--connections N] [--members N] [--only TEXT]   signed in: topic page, new reply, sign-in

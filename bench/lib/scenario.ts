@@ -92,8 +92,8 @@ export const RESULT_HEADER = [
   '|---|---|---|---|---|---|---|---|---|',
 ];
 
-/** Runs each scenario against a fresh app process (warm-up 2 s, then `duration`), then its bare ceiling; prints rows as they come. */
-export async function runScenarios(dbUrl: string, list: Scenario[], connections: number, duration: number, env: Record<string, string> = {}): Promise<string[]> {
+/** Runs each scenario against a fresh app process (warm-up `warmup` s, then `duration`), then its bare ceiling; prints rows as they come. */
+export async function runScenarios(dbUrl: string, list: Scenario[], connections: number, duration: number, env: Record<string, string> = {}, warmup = 2): Promise<string[]> {
   const rows: string[] = [];
   for (const s of list) {
     const app = await startApp(dbUrl, env);
@@ -102,7 +102,7 @@ export async function runScenarios(dbUrl: string, list: Scenario[], connections:
     let rss: number;
     try {
       sample = await sampleBody(app.url, s.requests);
-      await load(app.url, s.requests, connections, 2);
+      await load(app.url, s.requests, connections, warmup);
       figures = await load(app.url, s.requests, connections, duration);
       rss = app.rssMb();
     } finally {
