@@ -26,6 +26,8 @@ export interface Config {
   authRateLimit: number;
   /** How long a topic's related ranking is reused (per node, per set of readable communities); 0 = never. */
   relatedCacheSeconds: number;
+  /** A topic page whose related ranking is not in memory is shown without it, and ranked right after (next view shows it). */
+  relatedDefer: boolean;
   /** How long a page or API read shown to anonymous visitors is reused for other anonymous visitors (per node); 0 = never. */
   anonymousCacheSeconds: number;
 }
@@ -134,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     authRateLimit: int(env, 'AUTH_RATE_LIMIT', 20, 0, 100_000),
     relatedCacheSeconds: int(env, 'RELATED_CACHE_SECONDS', 600, 0, 86_400),
     anonymousCacheSeconds: int(env, 'ANON_CACHE_SECONDS', 5, 0, 3_600),
+    relatedDefer: bool(env, 'RELATED_DEFER', true),
     uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024), types: list(env, 'UPLOAD_TYPES', uploadTypeKeys, uploadTypeKeys) },
   };
 }

@@ -57,6 +57,28 @@ describeEachDialect('related ranking cache', (dialect) => {
     expect(after.items.some((i) => i.type === 'topic' && i.id === w.grit.id)).toBe(false);
   });
 
+  it('with RELATED_DEFER shows a topic not ranked yet without "Related", ranks it right after, and shows it next time', async () => {
+    const t = await counting({ RELATED_DEFER: '1' });
+    try {
+      const world = await relatedWorld(t);
+      const url = `/c/${world.pub.slug}/t/${world.knife.id}`;
+      const page = await t.app.inject({ method: 'GET', url });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('How do I sharpen a kitchen knife');
+      expect(page.body).not.toContain('<details class="related">');
+      let later = '';
+      for (let i = 0; i < 50 && !later.includes('<details class="related">'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        later = (await t.app.inject({ method: 'GET', url })).body;
+      }
+      expect(later).toContain(`/c/${world.pub.slug}/t/${world.grit.id}`);
+      // The API still ranks and answers in full.
+      expect((await related(t, world.knife.id)).items.some((i) => i.type === 'topic' && i.id === world.grit.id)).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('ranks on every view when RELATED_CACHE_SECONDS is 0', async () => {
     const t = await counting({ RELATED_CACHE_SECONDS: '0' });
     try {

@@ -1,4 +1,4 @@
-import { memo } from '../../core/cache/memo.ts';
+import { memo, peek } from '../../core/cache/memo.ts';
 import type { Deps } from '../../core/deps.ts';
 import type { Db } from '../../core/db/index.ts';
 import { readableCommunityIds, type Actor } from '../../core/permissions/index.ts';
@@ -114,14 +114,26 @@ export async function toItems(db: Db, ranked: Ranked[], communityIds: number[], 
  * topics linked with it first (duplicates, then related links), then the content ranking; never the
  * topic itself nor anything from a community the actor may not read.
  */
-export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: { limit: number; method?: RelatedMethod }): Promise<RelatedItem[]> {
+export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: { limit: number; method?: RelatedMethod; onlyIfReady?: false }): Promise<RelatedItem[]>;
+export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: { limit: number; method?: RelatedMethod; onlyIfReady?: boolean }): Promise<RelatedItem[] | null>;
+/**
+ * With `onlyIfReady`, answers null when the ranking is not in memory yet, and ranks it right after
+ * (setImmediate), so a page need not wait for it.
+ */
+export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: { limit: number; method?: RelatedMethod; onlyIfReady?: boolean }): Promise<RelatedItem[] | null> {
   const { topic } = await findReadableTopic(deps, actor, topicId);
   const db = deps.db;
   const [src, communityIds, links] = await Promise.all([loadRelatedSource(db, topic.id), readableIds(db, actor), linkedTopicIds(db, topic.id)]);
   if (!src) return [];
   const linked = new Map<number, 'duplicate' | 'linked'>([...links.related.map((id) => [id, 'linked'] as const), ...links.duplicates.map((id) => [id, 'duplicate'] as const)]);
   const rankOpts = { limit: opts.limit + linked.size, method: opts.method, preferCommunityId: topic.communityId, excludeTopicId: topic.id };
-  const ranked = await cachedRanking(deps, `${topic.id}|${rankOpts.method ?? ''}|${rankOpts.limit}|${communityIds.join(',')}`, () => rankRelated(db, src, communityIds, rankOpts));
+  const key = `${topic.id}|${rankOpts.method ?? ''}|${rankOpts.limit}|${communityIds.join(',')}`;
+  const rank = () => cachedRanking(deps, key, () => rankRelated(db, src, communityIds, rankOpts));
+  const ranked = opts.onlyIfReady && deps.config.relatedCacheSeconds > 0 ? peek<Ranked[]>(db, 'related', key) : await rank();
+  if (!ranked) {
+    setImmediate(() => void rank().catch((err: unknown) => deps.log.warn({ err, topicId }, 'related ranking failed')));
+    return null;
+  }
   const first: Ranked[] = [...links.duplicates, ...links.related].map((id) => ({ kind: 'topic', id, communityId: 0, score: 0 }));
   const merged = [...first, ...ranked.filter((r) => !(r.kind === 'topic' && linked.has(r.id)))];
   return (await toItems(db, merged, communityIds, linked)).slice(0, opts.limit);
