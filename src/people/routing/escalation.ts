@@ -41,7 +41,8 @@ export async function setResponseTarget(deps: Deps, actor: Actor, community: { i
  * falls due k × target after the question was asked, and invites the next INVITES_PER_ROUND ranked
  * members not yet invited (notified like any invitation), recording a question_escalations row and a
  * `question.escalated` activity in one transaction. A question with any answer, accepted, closed,
- * locked or deleted is never escalated. Returns how many rounds ran.
+ * locked or deleted is never escalated, nor one asked more than (ESCALATION_ROUNDS + 1) × target ago
+ * (the backlog: old or imported questions). Returns how many rounds ran.
  */
 export async function escalateOverdueQuestions(deps: Deps): Promise<number> {
   const now = deps.clock.now();
@@ -58,6 +59,9 @@ export async function escalateOverdueQuestions(deps: Deps): Promise<number> {
     .where('t.locked_at', 'is', null)
     .where('t.merged_into', 'is', null)
     .where('t.created_at', '<=', new Date(now.getTime() - RESPONSE_TARGET_MIN * HOUR_MS).toISOString())
+    // Backlog is not escalated: only questions still inside their escalation window (bounded here by
+    // the longest target, checked exactly below) — an import of old questions must not invite anyone.
+    .where('t.created_at', '>=', new Date(now.getTime() - (ESCALATION_ROUNDS + 1) * RESPONSE_TARGET_MAX * HOUR_MS).toISOString())
     .where((eb) => eb.not(eb.exists(eb.selectFrom('question_escalations as f').select('f.id').whereRef('f.topic_id', '=', 't.id').where('f.round', '>=', ESCALATION_ROUNDS))))
     .orderBy('t.created_at')
     .orderBy('t.id')
@@ -68,6 +72,7 @@ export async function escalateOverdueQuestions(deps: Deps): Promise<number> {
     const round = Number(q.rounds ?? 0) + 1;
     const target = q.response_target_hours ?? DEFAULT_RESPONSE_TARGET_HOURS;
     if (now.getTime() < Date.parse(q.created_at) + round * target * HOUR_MS) continue;
+    if (now.getTime() > Date.parse(q.created_at) + (ESCALATION_ROUNDS + 1) * target * HOUR_MS) continue;
     if (await escalate(deps, q.id, round, now)) ran += 1;
   }
   return ran;

@@ -95,6 +95,16 @@ describeEachDialect('question routing (service)', (dialect) => {
     expect(rounds).toEqual([{ round: 1, invited_count: 2 }, { round: 2, invited_count: 0 }]);
   });
 
+  it('leaves the backlog alone: a question asked more than (rounds + 1) × target ago is never escalated', async () => {
+    const db = t.deps.db;
+    const old = await taggedQuestion(db, w.pub.id, w.asker.id, ['sql']);
+    await db.updateTable('topics').set({ created_at: new Date(clock.now().getTime() - 5 * 48 * HOUR - HOUR).toISOString() }).where('id', '=', old.topicId).execute();
+    const before = await db.selectFrom('question_escalations').select('id').where('topic_id', '=', old.topicId).execute();
+    await escalateOverdueQuestions(t.deps);
+    expect(await db.selectFrom('question_escalations').select('id').where('topic_id', '=', old.topicId).execute()).toEqual(before);
+    expect(await db.selectFrom('answer_invitations').select('id').where('topic_id', '=', old.topicId).execute()).toEqual([]);
+  });
+
   it('does not escalate a question that got an answer, and uses the 48-hour default without a setting', async () => {
     const db = t.deps.db;
     const answered = await taggedQuestion(db, w.pub.id, w.asker.id, ['sql']);
