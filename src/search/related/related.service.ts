@@ -126,9 +126,11 @@ export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: 
   const [src, communityIds, links] = await Promise.all([loadRelatedSource(db, topic.id), readableIds(db, actor), linkedTopicIds(db, topic.id)]);
   if (!src) return [];
   const linked = new Map<number, 'duplicate' | 'linked'>([...links.related.map((id) => [id, 'linked'] as const), ...links.duplicates.map((id) => [id, 'duplicate'] as const)]);
-  const rankOpts = { limit: opts.limit + linked.size, method: opts.method, preferCommunityId: topic.communityId, excludeTopicId: topic.id };
-  const key = `${topic.id}|${rankOpts.method ?? ''}|${rankOpts.limit}|${communityIds.join(',')}`;
-  const rank = () => cachedRanking(deps, key, () => rankRelated(db, src, communityIds, rankOpts));
+  // One ranking per topic for every reader: ranked over ALL communities (deep enough that results the
+  // reader may not see leave enough behind), then `toItems` keeps only what this reader may read.
+  const rankOpts = { limit: Math.max(RANK_DEPTH, opts.limit + linked.size), method: opts.method, preferCommunityId: topic.communityId, excludeTopicId: topic.id };
+  const key = `${topic.id}|${rankOpts.method ?? ''}|${rankOpts.limit}`;
+  const rank = () => cachedRanking(deps, key, async () => rankRelated(db, src, (await db.selectFrom('communities').select('id').execute()).map((c) => c.id), rankOpts));
   const ranked = opts.onlyIfReady && deps.config.relatedCacheSeconds > 0 ? peek<Ranked[]>(db, 'related', key) : await rank();
   if (!ranked) {
     setImmediate(() => void rank().catch((err: unknown) => deps.log.warn({ err, topicId }, 'related ranking failed')));
@@ -140,10 +142,12 @@ export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: 
 }
 
 const RANKINGS_KEPT = 20_000;
+/** How deep a topic's shared ranking goes (the page shows 5, the API up to 50). */
+const RANK_DEPTH = 30;
 
 /**
- * The ranking under `key` (the topic, the method, the depth and the readable communities it was ranked
- * over), computed once per `relatedCacheSeconds` on this node. Only ids and scores are kept: the caller
+ * The ranking under `key` (the topic, the method and the depth; over all communities), computed once
+ * per `relatedCacheSeconds` on this node and shared by every reader. Only ids and scores are kept: the caller
  * turns them into items with `toItems`, which checks every one against the viewer again, so a topic
  * deleted or moved into a private community since drops out at once; new content shows up within the TTL.
  */
