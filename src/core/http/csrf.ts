@@ -29,6 +29,10 @@ function safeEqual(a: string, b: string): boolean {
  */
 export function verifyCsrf(req: FastifyRequest): void {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return;
+  // Choosing a colour theme (a preference cookie, nothing else) is the one form without a token: a
+  // forged post could only change someone's theme, and without a token in the footer's form every
+  // anonymous page is the same for every visitor, so the micro-cache can share it as it is.
+  if (req.routeOptions.url === '/theme') return;
   if (req.headers.authorization?.startsWith('Bearer ')) return;
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type === 'application/json') return;

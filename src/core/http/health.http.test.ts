@@ -50,8 +50,19 @@ describeEachDialect('health and errors', (dialect) => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it('lets anyone choose a theme without a token (a preference cookie only), so anonymous pages carry none', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/theme', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'theme=dark&next=%2Fcommunities' });
+    expect(res.statusCode).toBe(302);
+    expect(String(res.headers['set-cookie'])).toContain('gh_theme=dark');
+    const page = await t.app.inject({ method: 'GET', url: '/communities' });
+    expect(page.body).not.toContain('name="_csrf"');
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const bad = await t.app.inject({ method: 'POST', url: '/theme', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'theme=plaid' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('rejects a form post without a CSRF token with 403 and the CSRF_FAILED code', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/theme', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'theme=dark' });
+    const res = await t.app.inject({ method: 'POST', url: '/signin', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'login=someone&password=whatever' });
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('This form has expired');
   });

@@ -36,9 +36,13 @@ export function registerPageHelpers(app: FastifyInstance, opts: { unreadCount?: 
       }
       this.clearCookie(FLASH_COOKIE, { path: '/' });
     }
+    const issue = () => csrfToken(req, this);
     return {
       actor: req.actor,
-      csrf: csrfToken(req, this),
+      // Issued (with its cookie) only when a form on the page asks for it.
+      get csrf() {
+        return issue();
+      },
       path: req.url.split('?')[0] ?? '/',
       theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
       flash,

@@ -79,8 +79,8 @@ function Header({ ctx }: { ctx: ViewContext }) {
 function Footer({ ctx }: { ctx: ViewContext }) {
   return (
     <footer class="site-footer">
+      {/* No CSRF token: choosing a theme is harmless, and without one the page is the same for every visitor (it can be shared). */}
       <form method="post" action="/theme" class="theme-form">
-        <CsrfField ctx={ctx} />
         <input type="hidden" name="next" value={ctx.path} />
         <span id="theme-label">Theme:</span>{' '}
         {(['auto', 'light', 'dark'] as const).map((t) => (
