@@ -75,10 +75,8 @@ async function timeToFirstPage(dbUrl: string, pagePath: string, argv: readonly s
       const onData = (c: Buffer) => {
         out += c.toString();
         const m = /running at (http:\/\/\S+)/.exec(out);
-        if (m) {
-          child.stdout.off('data', onData);
-          resolve(m[1]!.replace(/\/$/, ''));
-        }
+        // Keep reading after the URL (resolving again is a no-op): a closed pipe would fail the server's goodbye line.
+        if (m) resolve(m[1]!.replace(/\/$/, ''));
       };
       child.stdout.on('data', onData);
       child.on('exit', (code) => reject(new Error(`guildhall serve exited with ${code}`)));
