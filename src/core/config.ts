@@ -10,6 +10,8 @@ export interface Config {
   dialect: 'sqlite' | 'postgres';
   /** SQLite commit durability in WAL mode (see src/core/db/index.ts). */
   sqliteSynchronous: 'normal' | 'full';
+  /** SQLite page cache in MiB for the server (CLI commands, which import in bulk, use at least 64). */
+  sqliteCacheMb: number;
   baseUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     dialect,
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['normal', 'full'], 'normal'),
+    sqliteCacheMb: int(env, 'SQLITE_CACHE_MB', 32, 2, 4096),
     baseUrl,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM?.trim() || 'Guildhall <guildhall@localhost>',

@@ -36,11 +36,13 @@ describe('SQLite durability settings', () => {
     await again.close();
   });
 
-  it('syncs every commit when asked for FULL (SQLITE_SYNCHRONOUS=full)', async () => {
+  it('syncs every commit when asked for FULL (SQLITE_SYNCHRONOUS=full) and sizes the page cache (SQLITE_CACHE_MB)', async () => {
     const h = await openTestDb('sqlite');
     await h.close();
-    const full = openSqlite(`${h.dataDir}/test.db`, { synchronous: 'full' });
+    const full = openSqlite(`${h.dataDir}/test.db`, { synchronous: 'full', cacheMb: 8 });
     expect(full.info.pragmas).toMatchObject({ journal_mode: 'wal', synchronous: 2 });
+    const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(full.db);
+    expect(rows[0]?.cache_size).toBe(-8192);
     await full.close();
   });
 });

@@ -44,16 +44,16 @@ function loadPg(): typeof PgModule {
 export type SqliteSynchronous = 'normal' | 'full';
 
 /** Opens SQLite in WAL mode (synchronous NORMAL unless told FULL) and reads the pragmas back. */
-export function openSqlite(file: string, opts: { synchronous?: SqliteSynchronous } = {}): DbHandle {
+export function openSqlite(file: string, opts: { synchronous?: SqliteSynchronous; cacheMb?: number } = {}): DbHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${opts.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // 64 MiB of page cache (the default is 2 MiB): bulk writes such as an import's search-index rebuild
-  // otherwise spill B-tree pages and slow down more than linearly.
-  sqlite.pragma('cache_size = -65536');
+  // SQLITE_CACHE_MB of page cache (default 64 MiB; SQLite's own default is 2 MiB): bulk writes such as
+  // an import's search-index rebuild otherwise spill B-tree pages and slow down more than linearly.
+  sqlite.pragma(`cache_size = -${Math.round((opts.cacheMb ?? 64) * 1024)}`);
   const pragmas = {
     journal_mode: String(sqlite.pragma('journal_mode', { simple: true })),
     synchronous: Number(sqlite.pragma('synchronous', { simple: true })),
@@ -103,7 +103,7 @@ export function openPostgres(url: string, log: Log, opts: { searchPath?: string;
 }
 
 /** Opens the database a `sqlite:<file>` or `postgres://` URL names. */
-export function openDatabase(databaseUrl: string, log: Log, opts: { synchronous?: SqliteSynchronous } = {}): DbHandle {
+export function openDatabase(databaseUrl: string, log: Log, opts: { synchronous?: SqliteSynchronous; cacheMb?: number } = {}): DbHandle {
   if (databaseUrl.startsWith('sqlite:')) return openSqlite(databaseUrl.slice('sqlite:'.length), opts);
   return openPostgres(databaseUrl, log);
 }
