@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/demo/seed.ts';
-import { checkPage, chromiumMissing, launchBrowser, openPage, SKIP_REASON, startApp } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SKIP_REASON, checkPage, chromiumMissing, useDemo } from './harness.ts';
 
 // Skipped, and says so, when Debian's chromium is not installed (see harness.ts).
 if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
@@ -12,16 +11,7 @@ if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
  * off — each checked for accessibility and layout at both widths.
  */
 describe.skipIf(chromiumMissing)(`expertise and recognition pages in Chromium${chromiumMissing ? ' (SKIPPED: no chromium)' : ''}`, { timeout: 180_000 }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startApp>>;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
-    expect((await seedDemo(server.t.deps.db, { now: new Date() })).seeded).toBe(true);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   async function visit(page: Page, path: string, status = 200): Promise<string> {
     const res = await page.goto(path);
@@ -30,7 +20,7 @@ describe.skipIf(chromiumMissing)(`expertise and recognition pages in Chromium${c
   }
 
   it('shows why a member is an expert, finds experts by skill, and ranks a community', async () => {
-    const cp = await openPage(browser, server.baseUrl);
+    const cp = await demo.open();
     const { page } = cp;
     await visit(page, '/u/amara');
     await page.locator('summary', { hasText: 'Why dialogs?' }).click();

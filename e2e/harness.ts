@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { seedDemo } from '../src/demo/seed.ts';
 import { buildTestApp, type TestApp } from '../test/helpers/app.ts';
 import { makeUser, TEST_PASSWORD } from '../test/helpers/factories.ts';
 
@@ -117,6 +118,40 @@ export async function checkPage(cp: CheckedPage, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 900 });
   expect(cp.problems, `${name}: CSP violations or page errors`).toEqual([]);
+}
+
+/** A demo organisation in a running app and a Chromium, for page checks: `open()` a fresh page context. */
+export interface Demo {
+  readonly server: Awaited<ReturnType<typeof startApp>>;
+  open(): Promise<CheckedPage>;
+}
+
+/**
+ * Sets up Chromium and the app with the demo seeded, inside a describe block (started before its
+ * tests, stopped after them).
+ */
+export function useDemo(): Demo {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startApp>> | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
+    const seeded = await seedDemo(server.t.deps.db, { now: new Date() });
+    if (!seeded.seeded) throw new Error(`the demo was not seeded: ${seeded.reason}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const running = () => {
+    if (!server || !browser) throw new Error('the demo has not started');
+    return { server, browser };
+  };
+  return {
+    get server() {
+      return running().server;
+    },
+    open: () => openPage(running().browser, running().server.baseUrl),
+  };
 }
 
 /** What a journey works with: the running app, and people signed in through the real form. */

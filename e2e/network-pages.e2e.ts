@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/demo/seed.ts';
-import { checkPage, chromiumMissing, launchBrowser, openPage, SKIP_REASON, startApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { SKIP_REASON, checkPage, chromiumMissing, useDemo } from './harness.ts';
 
 // Skipped, and says so, when Debian's chromium is not installed (see harness.ts).
 if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
 
 /* The member network pages on the demo organisation: drawn without script, accessible, and the profile's "Connects". */
 describe.skipIf(chromiumMissing)(`the member network pages in Chromium${chromiumMissing ? ' (SKIPPED: no chromium)' : ''}`, { timeout: 180_000 }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startApp>>;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
-    expect((await seedDemo(server.t.deps.db, { now: new Date() })).seeded).toBe(true);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   it('draws the organisation and a community network, names brokers and spanners, and shows Connects on a profile', async () => {
-    const cp = await openPage(browser, server.baseUrl);
+    const cp = await demo.open();
     await cp.page.goto('/network');
     expect(await cp.page.locator('svg.network-drawing circle').count()).toBeGreaterThan(5);
     expect(await cp.page.locator('main').innerText()).toContain('Hannah');

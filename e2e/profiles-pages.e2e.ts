@@ -1,27 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../src/demo/people.ts';
-import { seedDemo } from '../src/demo/seed.ts';
-import { checkPage, chromiumMissing, launchBrowser, openPage, SKIP_REASON, startApp } from './harness.ts';
+import { SKIP_REASON, checkPage, chromiumMissing, useDemo } from './harness.ts';
 
 // Skipped, and says so, when Debian's chromium is not installed (see harness.ts).
 if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
 
 /* Professional profiles on the demo organisation: endorse a skill, follow a person, edit the profile form — no script needed, accessible. */
 describe.skipIf(chromiumMissing)(`professional profiles in Chromium${chromiumMissing ? ' (SKIPPED: no chromium)' : ''}`, { timeout: 180_000 }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startApp>>;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
-    expect((await seedDemo(server.t.deps.db, { now: new Date() })).seeded).toBe(true);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   it('endorses a skill, follows a person, lists followers and saves the profile form with a skill and a privacy choice', async () => {
-    const cp = await openPage(browser, server.baseUrl);
+    const cp = await demo.open();
     const { page } = cp;
     await page.goto('/signin');
     await page.fill('[name="login"]', DEMO_USERNAME);
@@ -53,7 +42,7 @@ describe.skipIf(chromiumMissing)(`professional profiles in Chromium${chromiumMis
     expect(main).toContain('Remote');
     await cp.context.close();
 
-    const anon = await openPage(browser, server.baseUrl);
+    const anon = await demo.open();
     await anon.page.goto(`/u/${DEMO_USERNAME}`);
     expect(await anon.page.locator('main').innerText()).not.toContain('Remote');
     await checkPage(anon, 'profiles-profile-anonymous');

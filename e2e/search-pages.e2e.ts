@@ -1,30 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../src/demo/people.ts';
-import { seedDemo } from '../src/demo/seed.ts';
-import { checkPage, chromiumMissing, launchBrowser, openPage, SKIP_REASON, startApp } from './harness.ts';
+import { SKIP_REASON, checkPage, chromiumMissing, useDemo } from './harness.ts';
 
 if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
 
 /* The search page and the header quick search over the demo organisation, checked with axe. */
 describe.skipIf(chromiumMissing)(`search pages in Chromium${chromiumMissing ? ' (SKIPPED: no chromium)' : ''}`, { timeout: 180_000 }, () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startApp>>;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
-    expect((await seedDemo(server.t.deps.db, { now: new Date() })).seeded).toBe(true);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   async function main(page: Page): Promise<string> {
     return page.locator('main').innerText();
   }
 
   it('searches from the header, shows results and filters, and never shows a private community to a visitor', async () => {
-    const cp = await openPage(browser, server.baseUrl);
+    const cp = await demo.open();
     const { page } = cp;
     await page.goto('/search');
     expect(await main(page)).toContain('Type a few words above');
@@ -46,7 +36,7 @@ describe.skipIf(chromiumMissing)(`search pages in Chromium${chromiumMissing ? ' 
   });
 
   it('signed in as the demo admin, the filters work without JavaScript', async () => {
-    const cp = await openPage(browser, server.baseUrl);
+    const cp = await demo.open();
     const { page } = cp;
     await page.goto('/signin');
     await page.fill('[name="login"]', DEMO_USERNAME);
