@@ -56,17 +56,13 @@ function Topics({ c }: { c: CommunityDetailT }) {
   );
 }
 
-/** Where to find the community's people: who knows what, how they connect, mentoring. */
-function People({ c, leaderboard }: { c: CommunityDetailT; leaderboard: boolean }) {
-  const places: Array<[string, string, string]> = [
-    [`/experts?community=${encodeURIComponent(c.slug)}`, 'Find an expert', 'who knows what, from what they have done'],
-    [`/c/${c.slug}/network`, 'Network', 'who works with whom, and who connects separate groups'],
-    ...(leaderboard ? [[`/c/${c.slug}/leaderboard`, 'Leaderboard', 'reputation earned here'] as [string, string, string]] : []),
-    ['/mentors', 'Mentors', 'people offering to mentor, and their free places'],
-  ];
+type Place = [href: string, name: string, what: string];
+
+/** A titled list of where things live in the community, each with a line saying what it holds. */
+function Places({ id, title, places }: { id: string; title: string; places: Place[] }) {
   return (
-    <section aria-labelledby="people-h">
-      <h2 id="people-h">People</h2>
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
       <ul class="knowledge-places">
         {places.map(([href, name, what]) => (
           <li>
@@ -78,10 +74,21 @@ function People({ c, leaderboard }: { c: CommunityDetailT; leaderboard: boolean 
   );
 }
 
+/** Where to find the community's people: who knows what, how they connect, mentoring. */
+function People({ c, leaderboard }: { c: CommunityDetailT; leaderboard: boolean }) {
+  const places: Place[] = [
+    [`/experts?community=${encodeURIComponent(c.slug)}`, 'Find an expert', 'who knows what, from what they have done'],
+    [`/c/${c.slug}/network`, 'Network', 'who works with whom, and who connects separate groups'],
+    ...(leaderboard ? [[`/c/${c.slug}/leaderboard`, 'Leaderboard', 'reputation earned here'] as Place] : []),
+    ['/mentors', 'Mentors', 'people offering to mentor, and their free places'],
+  ];
+  return <Places id="people-h" title="People" places={places} />;
+}
+
 /** The community's shared repertoire: where each kind of knowledge lives. */
 function Knowledge({ c }: { c: CommunityDetailT }) {
   const base = `/c/${c.slug}`;
-  const places: Array<[string, string, string]> = [
+  const places: Place[] = [
     [`${base}/articles`, 'Articles', 'how-tos, best practices, decision records and references'],
     [`${base}/stories`, 'Stories', 'what happened, what we did and what we learned'],
     [`${base}/glossary`, 'Glossary', 'the words this community uses'],
@@ -89,18 +96,7 @@ function Knowledge({ c }: { c: CommunityDetailT }) {
     [`${base}/files`, 'Files', 'documents, images and artifacts attached to posts and articles'],
     [`${base}/knowledge/export`, 'Export', 'all of it as Markdown files'],
   ];
-  return (
-    <section aria-labelledby="knowledge-h">
-      <h2 id="knowledge-h">Knowledge</h2>
-      <ul class="knowledge-places">
-        {places.map(([href, name, what]) => (
-          <li>
-            <a href={href}>{name}</a> — {what}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  return <Places id="knowledge-h" title="Knowledge" places={places} />;
 }
 
 function Activity({ c }: { c: CommunityDetailT }) {
