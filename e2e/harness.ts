@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERNAME } from '../src/demo/people.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { buildTestApp, type TestApp } from '../test/helpers/app.ts';
 import { makeUser, TEST_PASSWORD } from '../test/helpers/factories.ts';
@@ -120,10 +121,20 @@ export async function checkPage(cp: CheckedPage, name: string): Promise<void> {
   expect(cp.problems, `${name}: CSP violations or page errors`).toEqual([]);
 }
 
+/** Signs in through the real /signin form and waits to leave it. */
+export async function signInThroughForm(page: Page, login: string, password: string): Promise<void> {
+  await page.goto('/signin');
+  await page.fill('[name="login"]', login);
+  await page.fill('[name="password"]', password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/signin')), page.getByRole('button', { name: 'Sign in' }).click()]);
+}
+
 /** A demo organisation in a running app and a Chromium, for page checks: `open()` a fresh page context. */
 export interface Demo {
   readonly server: Awaited<ReturnType<typeof startApp>>;
   open(): Promise<CheckedPage>;
+  /** A fresh page context signed in as the demo admin. */
+  openSignedIn(): Promise<CheckedPage>;
 }
 
 /**
@@ -151,6 +162,11 @@ export function useDemo(): Demo {
       return running().server;
     },
     open: () => openPage(running().browser, running().server.baseUrl),
+    async openSignedIn() {
+      const cp = await openPage(running().browser, running().server.baseUrl);
+      await signInThroughForm(cp.page, DEMO_USERNAME, DEMO_PASSWORD);
+      return cp;
+    },
   };
 }
 
@@ -186,10 +202,7 @@ export function useJourney(): Journey {
   async function signedIn(username: string): Promise<CheckedPage> {
     const cp = await openPage(browser, running().baseUrl);
     contexts.push(cp);
-    await cp.page.goto('/signin');
-    await cp.page.fill('[name="login"]', username);
-    await cp.page.fill('[name="password"]', TEST_PASSWORD);
-    await Promise.all([cp.page.waitForURL((u) => !u.pathname.startsWith('/signin')), cp.page.getByRole('button', { name: 'Sign in' }).click()]);
+    await signInThroughForm(cp.page, username, TEST_PASSWORD);
     return cp;
   }
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERNAME } from '../src/demo/people.ts';
+import { DEMO_USERNAME } from '../src/demo/people.ts';
 import { SKIP_REASON, checkPage, chromiumMissing, useDemo } from './harness.ts';
 
 // Skipped, and says so, when Debian's chromium is not installed (see harness.ts).
@@ -10,12 +10,8 @@ describe.skipIf(chromiumMissing)(`professional profiles in Chromium${chromiumMis
   const demo = useDemo();
 
   it('endorses a skill, follows a person, lists followers and saves the profile form with a skill and a privacy choice', async () => {
-    const cp = await demo.open();
+    const cp = await demo.openSignedIn();
     const { page } = cp;
-    await page.goto('/signin');
-    await page.fill('[name="login"]', DEMO_USERNAME);
-    await page.fill('[name="password"]', DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/signin')), page.getByRole('button', { name: 'Sign in' }).click()]);
 
     await page.goto('/u/meilin');
     expect(await page.locator('main').innerText()).toContain('Data engineer');

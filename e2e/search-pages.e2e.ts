@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERNAME } from '../src/demo/people.ts';
 import { SKIP_REASON, checkPage, chromiumMissing, useDemo } from './harness.ts';
 
 if (chromiumMissing) process.stdout.write(`\n⚠ ${SKIP_REASON}\n`);
@@ -36,12 +35,8 @@ describe.skipIf(chromiumMissing)(`search pages in Chromium${chromiumMissing ? ' 
   });
 
   it('signed in as the demo admin, the filters work without JavaScript', async () => {
-    const cp = await demo.open();
+    const cp = await demo.openSignedIn();
     const { page } = cp;
-    await page.goto('/signin');
-    await page.fill('[name="login"]', DEMO_USERNAME);
-    await page.fill('[name="password"]', DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/signin')), page.getByRole('button', { name: 'Sign in' }).click()]);
     await page.goto('/search?q=the');
     await page.getByText('Filters').click();
     await page.getByLabel('Kind', { exact: true }).selectOption('article');
