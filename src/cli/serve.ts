@@ -9,6 +9,7 @@ import { seedDemo, type SeedResult } from '../demo/seed.ts';
 import { startReviewSweeper } from '../knowledge/lifecycle/lifecycle.sweep.ts';
 import { startEscalationSweeper } from '../people/routing/escalation.ts';
 import { startNetworkRebuilder } from '../people/network/network.job.ts';
+import { startAnalyticsRefresher } from '../analytics/job.ts';
 import { EXIT, type CliIo } from './io.ts';
 
 /** A server that is listening, and how to stop it. */
@@ -47,6 +48,7 @@ export async function startServer(config: Config, io: CliIo, opts: { log?: Log; 
     const stopSweeper = startReviewSweeper(deps);
     const stopEscalations = startEscalationSweeper(deps);
     const stopNetwork = startNetworkRebuilder(deps);
+    const stopAnalytics = startAnalyticsRefresher(deps);
     const port = (app.server.address() as AddressInfo).port;
     const url = config.port === 0 ? config.baseUrl.replace(/:0$/, `:${port}`) : config.baseUrl;
     io.out.write(`Guildhall is running at ${url}\n`);
@@ -61,6 +63,7 @@ export async function startServer(config: Config, io: CliIo, opts: { log?: Log; 
         stopSweeper();
         stopEscalations();
         stopNetwork();
+        stopAnalytics();
         await app.close();
         await closeDb();
       },

@@ -33,6 +33,7 @@ import { expertiseRoutes } from '../people/expertise/expertise.routes.ts';
 import { routingRoutes } from '../people/routing/routing.routes.ts';
 import { networkRoutes } from '../people/network/network.routes.ts';
 import { mentoringRoutes } from '../people/mentoring/mentoring.routes.ts';
+import { analyticsRoutes } from '../analytics/analytics.routes.ts';
 import type { Deps } from './deps.ts';
 import { verifyCsrf } from './http/csrf.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
@@ -122,6 +123,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     await routingRoutes(scope, deps);
     await networkRoutes(scope, deps);
     await mentoringRoutes(scope, deps);
+    await analyticsRoutes(scope, deps);
     await adminRoutes(scope, deps);
   });
   return app;

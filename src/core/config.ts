@@ -32,6 +32,8 @@ export interface Config {
   relatedDefer: boolean;
   /** How long a page or API read shown to anonymous visitors is reused for other anonymous visitors (per node); 0 = never. */
   anonymousCacheSeconds: number;
+  /** Health dashboards bring their rollups up to date when the last refresh is older than this; 0 = on every view. */
+  analyticsStaleSeconds: number;
 }
 
 /** Thrown when an environment variable has a value we cannot use; the message is one line. */
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
     authRateLimit: int(env, 'AUTH_RATE_LIMIT', 20, 0, 100_000),
     relatedCacheSeconds: int(env, 'RELATED_CACHE_SECONDS', 600, 0, 86_400),
     anonymousCacheSeconds: int(env, 'ANON_CACHE_SECONDS', 5, 0, 3_600),
+    analyticsStaleSeconds: int(env, 'ANALYTICS_STALE_SECONDS', 60, 0, 86_400),
     relatedDefer: bool(env, 'RELATED_DEFER', true),
     uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024), types: list(env, 'UPLOAD_TYPES', uploadTypeKeys, uploadTypeKeys) },
   };

@@ -10,6 +10,7 @@ import { addDemoExpertise } from './people-expertise.ts';
 import { addDemoRouting } from './people-routing.ts';
 import { addDemoNetwork } from './people-network.ts';
 import { addDemoMentoring } from './people-mentoring.ts';
+import { addDemoValueStories } from './analytics-value.ts';
 import type { DemoTopic } from './demo.types.ts';
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERNAME, demoPeople } from './people.ts';
 import { accessibilityTopics } from './topics-accessibility.ts';
@@ -185,6 +186,7 @@ export async function seedDemo(db: Db, opts: { now: Date }): Promise<SeedResult>
     await addDemoExpertise(tx, seedIds);
     await addDemoRouting(tx, seedIds);
     await addDemoNetwork(tx, seedIds);
+    await addDemoValueStories(tx, seedIds);
     await rebuildSearchIndex(tx);
 
     return {

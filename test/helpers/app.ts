@@ -36,7 +36,7 @@ export async function buildTestApp(
   const handle = await openTestDb(dialect);
   // Tests read right after they write, so the anonymous micro-cache is off here (anonymous-cache.http.test.ts turns it
   // on), and topic pages wait for their related ranking (related.cache.http.test.ts tests deferring it).
-  const config = loadConfig({ DATA_DIR: handle.dataDir, LOG_LEVEL: 'silent', GUILDHALL_DEMO: '0', AUTH_RATE_LIMIT: '0', ANON_CACHE_SECONDS: '0', RELATED_DEFER: '0', ...opts.env });
+  const config = loadConfig({ DATA_DIR: handle.dataDir, LOG_LEVEL: 'silent', GUILDHALL_DEMO: '0', AUTH_RATE_LIMIT: '0', ANON_CACHE_SECONDS: '0', RELATED_DEFER: '0', ANALYTICS_STALE_SECONDS: '0', ...opts.env });
   const sent: Mail[] = [];
   const outbox = createMailer({ smtpUrl: null, from: config.mailFrom, dataDir: handle.dataDir });
   const deps: Deps = {

@@ -23,6 +23,12 @@ import { addListIndexes } from './migrations/202611261950_add_list_indexes.ts';
 import { addDuplicateIndex } from './migrations/202611261955_add_duplicate_index.ts';
 import { addSupersededIndex } from './migrations/202611261956_add_superseded_index.ts';
 import { addActivityFeedIndexes } from './migrations/202611261957_add_activity_feed_indexes.ts';
+import { createAnalyticsCore } from './migrations/202611261958_create_analytics_core.ts';
+import { createAnalyticsActivity } from './migrations/202611262000_create_analytics_activity.ts';
+import { createAnalyticsQuestions } from './migrations/202611262010_create_analytics_questions.ts';
+import { createContentViews } from './migrations/202611262020_create_content_views.ts';
+import { createAnalyticsInclusion } from './migrations/202611262030_create_analytics_inclusion.ts';
+import { createValueStories } from './migrations/202611262040_create_value_stories.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +54,12 @@ const migrations: Record<string, Migration> = {
   '202611261955_add_duplicate_index': addDuplicateIndex,
   '202611261956_add_superseded_index': addSupersededIndex,
   '202611261957_add_activity_feed_indexes': addActivityFeedIndexes,
+  '202611261958_create_analytics_core': createAnalyticsCore,
+  '202611262000_create_analytics_activity': createAnalyticsActivity,
+  '202611262010_create_analytics_questions': createAnalyticsQuestions,
+  '202611262020_create_content_views': createContentViews,
+  '202611262030_create_analytics_inclusion': createAnalyticsInclusion,
+  '202611262040_create_value_stories': createValueStories,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */

@@ -11,6 +11,12 @@ import type { ExpertiseTables } from './tables/expertise.ts';
 import type { RoutingTables } from './tables/routing.ts';
 import type { NetworkTables } from './tables/network.ts';
 import type { MentoringTables } from './tables/mentoring.ts';
+import type { AnalyticsTables } from './tables/analytics.ts';
+import type { AnalyticsActivityTables } from './tables/analytics-activity.ts';
+import type { AnalyticsQuestionsTables } from './tables/analytics-questions.ts';
+import type { ContentViewsTables } from './tables/content-views.ts';
+import type { AnalyticsInclusionTables } from './tables/analytics-inclusion.ts';
+import type { ValueStoriesTables } from './tables/value-stories.ts';
 
 /** Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC text in both dialects. */
 export interface UserTable {
@@ -254,7 +260,7 @@ export interface TopicReadTable {
   read_at: string;
 }
 
-export interface Database extends LifecycleTables, AttachmentsTables, CollectionsTables, LinksTables, StoriesTables, SearchTables, SourcesTables, ProfilesTables, ExpertiseTables, RoutingTables, NetworkTables, MentoringTables {
+export interface Database extends LifecycleTables, AttachmentsTables, CollectionsTables, LinksTables, StoriesTables, SearchTables, SourcesTables, ProfilesTables, ExpertiseTables, RoutingTables, NetworkTables, MentoringTables, AnalyticsTables, AnalyticsActivityTables, AnalyticsQuestionsTables, ContentViewsTables, AnalyticsInclusionTables, ValueStoriesTables {
   users: UserTable;
   sessions: SessionTable;
   password_resets: PasswordResetTable;

@@ -1,0 +1,6 @@
+import type { Migration } from './helpers.ts';
+
+/** STUB — to be written by its owner (see /work/helper-brief.md). Create the tables of src/core/db/tables/value-stories.ts. */
+export const createValueStories: Migration = {
+  async up() {},
+};
