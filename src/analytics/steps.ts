@@ -4,6 +4,7 @@ import { questionsStep } from './responsiveness/questions.step.ts';
 import { newcomersStep } from './newcomers/newcomers.step.ts';
 import { knowledgeStep } from './knowledge/knowledge.step.ts';
 import { inclusionStep } from './inclusion/inclusion.step.ts';
+import { valueStep } from './value/value.step.ts';
 
 /** Every step that keeps rollups, in the order a refresh runs them. */
-export const analyticsSteps: readonly AnalyticsStep[] = [activityStep, questionsStep, newcomersStep, knowledgeStep, inclusionStep];
+export const analyticsSteps: readonly AnalyticsStep[] = [activityStep, questionsStep, newcomersStep, knowledgeStep, inclusionStep, valueStep];
