@@ -2,11 +2,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../core/deps.ts';
 import { decodeCursor, PageQuery, paginate } from '../core/http/pagination.ts';
+import { badRequest, notFound } from '../core/http/errors.ts';
 import { errorResponses } from '../discussions/discussions.schema.ts';
 import { adminOf } from './admin.guard.ts';
-import { AdminUserSchema, CommunityListSchema, RoleBody, StatsSchema, UserIdParams, UserListQuery, UserListSchema } from './admin.schema.ts';
-import { changeUserRole } from './admin.service.ts';
-import { countPlatform, listAllCommunities, listUsers } from './admin.store.ts';
+import { AdminUserSchema, CommunityListSchema, StatsSchema, UserIdParams, UserListQuery, UserListSchema, UserPatchBody } from './admin.schema.ts';
+import { changeAccountKind, changeUserRole } from './admin.service.ts';
+import { countPlatform, findUser, listAllCommunities, listUsers } from './admin.store.ts';
 
 const tags = ['admin'];
 const guarded = errorResponses(401, 403);
@@ -34,13 +35,27 @@ export async function adminApi(app: FastifyInstance, deps: Deps): Promise<void> 
     {
       schema: {
         tags,
-        summary: "Change a user's organisation role (the last admin cannot step down)",
+        summary: "Change a user's organisation role (the last admin cannot step down) and/or account kind (person, staff, bot)",
+        description: "Body: `role` and/or `accountKind`. A change of kind is recorded as 'user.kind_changed'; staff and bot accounts are left out of community health figures. The role is changed first: a 409 for the last admin changes nothing.",
         params: UserIdParams,
-        body: RoleBody,
+        body: UserPatchBody,
         response: { 200: AdminUserSchema, ...guarded, ...errorResponses(400, 404, 409) },
       },
     },
-    async (req) => (await changeUserRole(deps, adminOf(req), req.params.id, req.body.role)).user,
+    async (req) => {
+      const { role, accountKind } = req.body;
+      if (role === undefined && accountKind === undefined) {
+        throw badRequest('Give role or accountKind to change.', [
+          { field: 'role', message: 'Role or account kind is required' },
+          { field: 'accountKind', message: 'Account kind or role is required' },
+        ]);
+      }
+      const actor = adminOf(req);
+      let user = role === undefined ? await findUser(deps.db, req.params.id) : (await changeUserRole(deps, actor, req.params.id, role)).user;
+      if (!user) throw notFound('User');
+      if (accountKind !== undefined) user = (await changeAccountKind(deps, actor, req.params.id, accountKind)).user;
+      return user;
+    },
   );
 
   r.get(

@@ -5,10 +5,11 @@ import { AppError } from '../core/http/errors.ts';
 import { decodeCursor, PageQuery, paginate } from '../core/http/pagination.ts';
 import { issuesFromValidation } from '../core/http/validation.ts';
 import { adminOf } from './admin.guard.ts';
-import { RoleForm, UserIdParams, UserListQuery } from './admin.schema.ts';
-import { changeUserRole } from './admin.service.ts';
+import type { AccountKind } from '../core/db/tables/analytics.ts';
+import { KindForm, RoleForm, UserIdParams, UserListQuery } from './admin.schema.ts';
+import { changeAccountKind, changeUserRole } from './admin.service.ts';
 import { countPlatform, listAllCommunities, listUsers } from './admin.store.ts';
-import { CommunitiesPage, OverviewPage, UsersPage } from './admin.views.tsx';
+import { CommunitiesPage, kindLabel, OverviewPage, UsersPage } from './admin.views.tsx';
 
 const PAGE = 50;
 
@@ -54,6 +55,19 @@ export async function adminPages(app: FastifyInstance, deps: Deps): Promise<void
       if (err instanceof AppError && err.status === 409) return renderUsers(reply, q, undefined, { status: 409, problem: err.message });
       throw err;
     }
+  });
+
+  r.post('/admin/users/:id/kind', { attachValidation: true, schema: { params: UserIdParams, body: KindForm } }, async (req: FastifyRequest, reply) => {
+    const body = (req.body ?? {}) as { accountKind?: unknown; q?: unknown };
+    const q = typeof body.q === 'string' ? body.q.trim().slice(0, 100) : '';
+    if (req.validationError) {
+      const issues = issuesFromValidation((req.validationError as { validation: Parameters<typeof issuesFromValidation>[0] }).validation);
+      return renderUsers(reply, q, undefined, { status: 400, problem: issues.map((i) => i.message).join(' ') });
+    }
+    const { id } = req.params as { id: number };
+    const { user, changed } = await changeAccountKind(deps, adminOf(req), id, body.accountKind as AccountKind);
+    reply.flash(changed ? `${user.displayName} is now marked as ${kindLabel[user.accountKind]}.` : `${user.displayName} already was marked as ${kindLabel[user.accountKind]}.`);
+    return reply.redirect(usersHref(q), 303);
   });
 
   r.get('/admin/communities', { schema: { querystring: PageQuery } }, async (req, reply) => {

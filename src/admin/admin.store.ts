@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../core/db/index.ts';
 import type { JoinPolicy, Visibility } from '../core/db/schema.ts';
+import type { AccountKind } from '../core/db/tables/analytics.ts';
 import type { Cursor } from '../core/http/pagination.ts';
 
 export type OrgRole = 'admin' | 'member';
@@ -12,6 +13,8 @@ export interface AdminUser {
   displayName: string;
   email: string;
   role: OrgRole;
+  /** 'person' counts in the health figures; 'staff' and 'bot' accounts are left out of them. */
+  accountKind: AccountKind;
   createdAt: string;
 }
 
@@ -46,11 +49,11 @@ export async function countPlatform(db: Db): Promise<PlatformStats> {
 }
 
 function userColumns(db: Db) {
-  return db.selectFrom('users').select(['id', 'username', 'display_name', 'email', 'role', 'created_at']);
+  return db.selectFrom('users').select(['id', 'username', 'display_name', 'email', 'role', 'account_kind', 'created_at']);
 }
 
-function toAdminUser(r: { id: number; username: string; display_name: string; email: string; role: OrgRole; created_at: string }): AdminUser {
-  return { id: r.id, username: r.username, displayName: r.display_name, email: r.email, role: r.role, createdAt: r.created_at };
+function toAdminUser(r: { id: number; username: string; display_name: string; email: string; role: OrgRole; account_kind: AccountKind; created_at: string }): AdminUser {
+  return { id: r.id, username: r.username, displayName: r.display_name, email: r.email, role: r.role, accountKind: r.account_kind, createdAt: r.created_at };
 }
 
 /** `like` pattern matching `q` anywhere, with the wildcards % and _ (and the escape \) taken literally. */
@@ -99,6 +102,11 @@ export async function countAdmins(db: Db): Promise<number> {
 /** Sets a user's organisation role. */
 export async function setUserRole(db: Db, id: number, role: OrgRole, at: string): Promise<void> {
   await db.updateTable('users').set({ role, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Sets a user's account kind (person, staff or bot). */
+export async function setAccountKind(db: Db, id: number, kind: AccountKind, at: string): Promise<void> {
+  await db.updateTable('users').set({ account_kind: kind, updated_at: at }).where('id', '=', id).execute();
 }
 
 /** Every community (private and secret ones too), by name, keyset-paginated on (name, id). Metadata only. */

@@ -1,5 +1,7 @@
 import { EmptyState, Pager, PostForm, TimeAgo } from '../core/views/components.tsx';
 import type { ViewContext } from '../core/views/context.ts';
+import type { AccountKind } from '../core/db/tables/analytics.ts';
+import { accountKinds } from './admin.schema.ts';
 import type { AdminCommunity, AdminUser, PlatformStats } from './admin.store.ts';
 
 const sections = [
@@ -59,7 +61,34 @@ function RoleButton({ ctx, user, q }: { ctx: ViewContext; user: AdminUser; q: st
   );
 }
 
-/** /admin/users: search, list and change organisation roles. */
+/** How the users page names each account kind. */
+export const kindLabel: Record<AccountKind, string> = { person: 'a person', staff: 'staff', bot: 'a bot' };
+const kindOption: Record<AccountKind, string> = { person: 'Person', staff: 'Staff', bot: 'Bot' };
+
+/** A small form per user: which kind of account it is (staff and bots are left out of health figures). */
+function KindForm({ ctx, user, q }: { ctx: ViewContext; user: AdminUser; q: string }) {
+  const id = `kind-${user.id}`;
+  return (
+    <PostForm ctx={ctx} action={`/admin/users/${user.id}/kind`} class="inline-form">
+      <input type="hidden" name="q" value={q} />
+      <label for={id} class="visually-hidden">
+        Account kind of {user.displayName}
+      </label>
+      <select id={id} name="accountKind">
+        {accountKinds.map((k) => (
+          <option value={k} selected={k === user.accountKind}>
+            {kindOption[k]}
+          </option>
+        ))}
+      </select>{' '}
+      <button type="submit" class="button--small button--secondary" aria-label={`Set account kind: ${user.displayName}`}>
+        Set
+      </button>
+    </PostForm>
+  );
+}
+
+/** /admin/users: search, list and change organisation roles and account kinds. */
 export function UsersPage(p: { ctx: ViewContext; users: AdminUser[]; q: string; nextHref: string | null; problem: string | null }) {
   return (
     <>
@@ -70,6 +99,7 @@ export function UsersPage(p: { ctx: ViewContext; users: AdminUser[]; q: string; 
           {p.problem}
         </p>
       )}
+      <p class="meta">Mark community managers, support staff and automations as staff or bots: community health figures count people only.</p>
       <form method="get" action="/admin/users" class="filters" role="search">
         <div class="field">
           <label for="f-q">Search users</label>
@@ -89,6 +119,7 @@ export function UsersPage(p: { ctx: ViewContext; users: AdminUser[]; q: string; 
                 <th scope="col">Email</th>
                 <th scope="col">Joined</th>
                 <th scope="col">Role</th>
+                <th scope="col">Account kind</th>
                 <th scope="col">
                   <span class="visually-hidden">Actions</span>
                 </th>
@@ -105,6 +136,9 @@ export function UsersPage(p: { ctx: ViewContext; users: AdminUser[]; q: string; 
                     <TimeAgo at={u.createdAt} />
                   </td>
                   <td>{u.role === 'admin' ? <span class="badge badge--admin">Admin</span> : 'Member'}</td>
+                  <td>
+                    <KindForm ctx={p.ctx} user={u} q={p.q} />
+                  </td>
                   <td>
                     <RoleButton ctx={p.ctx} user={u} q={p.q} />
                   </td>
