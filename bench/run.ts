@@ -8,6 +8,7 @@ const USAGE = `npm run bench -- <command> [flags]
   pages     [--scale …] [--db …] [--duration S] [--connections N] [--only TEXT] [--anon-cache SECONDS] [--warmup S]   anonymous: topic page, topic JSON, lists, article vs bare Fastify
   soak      [--db …] [--seconds 600] [--connections N]   the anonymous page mix for a while, RSS every 10 s (also: --soak 600)
   coldstart [--db …] [--runs 3]   spawn → first topic page answered
+  analytics [--db …] [--activity 1000000] [--members 20000] [--months 36] [--reuse] [--duration S] [--connections 1] [--only TEXT]   one community's health dashboards from rollups
   writes    [--scale …] [--db …] [--duration S] [--connections N] [--members N] [--only TEXT]   signed in: topic page, new reply, sign-in
 
 Defaults: --scale large, --db sqlite:bench/data/<scale>.db. See docs/performance.md.
@@ -47,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'soak' || command === 'coldstart') {
     const { soakBench, coldStartBench } = await import('./soak.ts');
     return command === 'soak' ? soakBench(args) : coldStartBench(args);
+  }
+  if (command === 'analytics') {
+    const { analyticsBench } = await import('./analytics.ts');
+    return analyticsBench(args);
   }
   if (command === 'writes') {
     const { writesBench } = await import('./writes.ts');
