@@ -99,6 +99,17 @@ function Knowledge({ c }: { c: CommunityDetailT }) {
   return <Places id="knowledge-h" title="Knowledge" places={places} />;
 }
 
+/** How the community is doing: its health dashboards and the value its members report. */
+function Health({ c }: { c: CommunityDetailT }) {
+  const base = `/c/${c.slug}`;
+  const places: Place[] = [
+    [`${base}/health`, 'Health', 'activity, responsiveness, participation, newcomers, knowledge at risk and its lifecycle stage'],
+    [`${base}/value-stories`, 'Value stories', 'what taking part changed for members, in their words'],
+    [`${base}/health/report`, 'Sponsor report', 'a printable summary of the value it creates'],
+  ];
+  return <Places id="health-h" title="Health and value" places={places} />;
+}
+
 function Activity({ c }: { c: CommunityDetailT }) {
   const items = c.recentActivity ?? [];
   return (
@@ -196,6 +207,7 @@ export function CommunityHomePage({ ctx, c, leaderboard = false }: { ctx: ViewCo
           <Topics c={c} />
           <Knowledge c={c} />
           <People c={c} leaderboard={leaderboard} />
+          <Health c={c} />
           <Activity c={c} />
         </div>
         <About c={c} />

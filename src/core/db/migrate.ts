@@ -29,6 +29,7 @@ import { createAnalyticsQuestions } from './migrations/202611262010_create_analy
 import { createContentViews } from './migrations/202611262020_create_content_views.ts';
 import { createAnalyticsInclusion } from './migrations/202611262030_create_analytics_inclusion.ts';
 import { createValueStories } from './migrations/202611262040_create_value_stories.ts';
+import { createAnalyticsStages } from './migrations/202611262050_create_analytics_stages.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '202611262020_create_content_views': createContentViews,
   '202611262030_create_analytics_inclusion': createAnalyticsInclusion,
   '202611262040_create_value_stories': createValueStories,
+  '202611262050_create_analytics_stages': createAnalyticsStages,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */

@@ -20,6 +20,21 @@ export interface AnalyticsStateTable {
   refreshed_at: string;
 }
 
+/** A community's lifecycle stage for one month, as the refresh estimated it (src/analytics/overview/stage.ts). */
+export interface AnalyticsStageTable {
+  community_id: number;
+  /** 'YYYY-MM' */
+  month: string;
+  stage: string;
+  reason: string;
+  /** JSON: Evidence[] */
+  evidence: string;
+  /** JSON: the StageMonth it was read from. */
+  inputs: string;
+  computed_at: string;
+}
+
 export interface AnalyticsTables {
   analytics_state: AnalyticsStateTable;
+  analytics_stages: AnalyticsStageTable;
 }
