@@ -23,6 +23,7 @@ import { ReplyBox } from './topic-form.views.tsx';
 import { loadTopicSlots } from './topic-slots.tsx';
 import { mergedTopicAddress } from './moderation/moderation.view-model.ts';
 import { lastPostId } from './topics.store.ts';
+import { recordViewLater } from '../analytics/views/views.service.ts';
 
 const POSTS_PER_PAGE = 50;
 const TopicPageQuery = Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })), sort: Type.Optional(StringEnum<PostSort>(postSorts)) });
@@ -72,6 +73,7 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
       ) : undefined;
     const slots = await loadTopicSlots({ deps, ctx, actor, access, topic, posts });
     const mark = await loadGlossaryMarker(deps.db, { id: topic.communityId, slug });
+    if (req.method === 'GET') recordViewLater(deps, actor, { type: 'topic', id: topic.id, communityId: topic.communityId });
     return reply.page(
       topic.title,
       <TopicPage

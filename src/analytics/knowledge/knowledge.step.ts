@@ -1,8 +1,65 @@
 import type { AnalyticsStep } from '../refresh.ts';
+import { monthOf } from '../period.ts';
+import { allLinkPeriods, communitiesWithoutSpread, linkPeriodsOfSources, periodKey, recomputeKnowledgeMonth, recomputeTagSpread, upsertLastActs } from './knowledge.rollup.ts';
 
-/** STUB — owned by a helper (see /work/helper-brief.md). */
+/** Verbs whose (community, month) holds articles created or reuse events. */
+const MONTH_VERBS = new Set(['article.created', 'article.viewed', 'knowledge.applied', 'knowledge.imported']);
+/** Verbs that may have removed links from a body: every period with article links is counted again. */
+const LINK_REWRITE_VERBS = new Set(['post.edited', 'article.edited', 'article.restored', 'knowledge.imported', 'import.completed']);
+/** Verbs that change demonstrated expertise (expertise_evidence) or the tags it is filed under. */
+const EVIDENCE_VERBS = new Set([
+  'post.voted', 'answer.accepted', 'answer.unaccepted', 'knowledge.applied', 'knowledge.applied_withdrawn',
+  'article.endorsed', 'article.reconfirmed', 'article.superseded', 'article.archived', 'article.deleted',
+  'article.owner_added', 'article.owner_removed', 'article.edited', 'article.restored', 'post.edited', 'post.deleted',
+  'topic.moved', 'topic.merged', 'import.completed', 'knowledge.imported',
+]);
+/** Reading is not acting: views do not end a member's quiet. */
+const VIEW_VERBS = new Set(['topic.viewed', 'article.viewed']);
+
+/**
+ * Keeps the knowledge-health rollups (docs/analytics/knowledge.md): per (community, month) articles
+ * created and reuse (views, links, "I applied this"), per article the same; per (community, tag) how
+ * expertise is spread; per (community, member) the last act. Each touched period or community is
+ * recomputed whole from its source tables, so the step is idempotent and backdated rows land right.
+ */
 export const knowledgeStep: AnalyticsStep = {
   name: 'knowledge',
-  tables: [],
-  begin: () => ({ add() {}, async finish() {} }),
+  tables: ['analytics_knowledge_months', 'analytics_article_months', 'analytics_knowledge_tags', 'analytics_member_last'],
+  begin(db) {
+    const periods = new Set<string>();
+    const sources = { posts: new Set<number>(), topics: new Set<number>(), articles: new Set<number>() };
+    let rewriteLinks = false;
+    const evidence = new Set<number>();
+    const last = new Map<string, string>();
+    return {
+      add(rows) {
+        for (const r of rows) {
+          if (r.communityId === null) continue;
+          if (MONTH_VERBS.has(r.verb)) periods.add(periodKey(r.communityId, monthOf(r.at)));
+          if (r.subjectId !== null) {
+            if (r.verb === 'post.created' && r.subjectType === 'post') sources.posts.add(r.subjectId);
+            if (r.verb === 'topic.created' && r.subjectType === 'topic') sources.topics.add(r.subjectId);
+            if (r.verb === 'article.created' && r.subjectType === 'article') sources.articles.add(r.subjectId);
+          }
+          if (LINK_REWRITE_VERBS.has(r.verb)) rewriteLinks = true;
+          if (EVIDENCE_VERBS.has(r.verb)) evidence.add(r.communityId);
+          if (r.actorId !== null && !VIEW_VERBS.has(r.verb)) {
+            const key = `${r.communityId}|${r.actorId}`;
+            const seen = last.get(key);
+            if (!seen || r.at > seen) last.set(key, r.at);
+          }
+        }
+      },
+      async finish() {
+        await upsertLastActs(db, last);
+        const linked = rewriteLinks ? await allLinkPeriods(db) : await linkPeriodsOfSources(db, { posts: [...sources.posts], topics: [...sources.topics], articles: [...sources.articles] });
+        for (const key of linked) periods.add(key);
+        for (const key of periods) await recomputeKnowledgeMonth(db, key);
+        // A community seen for the first time (no spread kept yet: a rebuild, seeded evidence) is computed too.
+        const seen = new Set([...last.keys()].map((k) => Number(k.split('|')[0])));
+        for (const communityId of await communitiesWithoutSpread(db, [...seen].filter((c) => !evidence.has(c)))) evidence.add(communityId);
+        for (const communityId of evidence) await recomputeTagSpread(db, communityId);
+      },
+    };
+  },
 };

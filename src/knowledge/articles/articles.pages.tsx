@@ -20,6 +20,7 @@ import { sweepReviews } from '../lifecycle/lifecycle.sweep.ts';
 import { wikiDefaultFor } from '../lifecycle/knowledge-settings.store.ts';
 import { storyFormIssues, storyOfForm } from '../stories/story-input.ts';
 import { composeStory } from '../stories/story-template.ts';
+import { recordViewLater } from '../../analytics/views/views.service.ts';
 
 const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) });
 const PageParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }), id: Type.String({ maxLength: 20 }) });
@@ -107,6 +108,7 @@ export async function articlesPages(app: FastifyInstance, deps: Deps): Promise<v
     const ctx = reply.viewContext();
     const slots = await loadArticleSlots({ deps, ctx, actor: req.actor, access, community, article });
     const mark = await loadGlossaryMarker(deps.db, community);
+    recordViewLater(deps, req.actor, { type: 'article', id: article.id, communityId: community.id });
     return reply.page(article.title, <ArticlePage ctx={ctx} community={community} a={{ ...article, bodyHtml: mark(article.bodyHtml) }} canEdit={canEditArticle(req.actor, access, article)} isOwner={access.role !== null && isOwner(req.actor, article)} slots={slots} />);
   });
 
