@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import type { Db } from '../../core/db/index.ts';
+import type { HealthWindow } from '../period.ts';
+
+/** Reads of the newcomer figures: rollups only (memberships, analytics_milestones, analytics_newcomer_returns, analytics_member_months). */
+
+export interface NewcomerRow {
+  userId: number;
+  username: string;
+  displayName: string;
+  joinedAt: string;
+  /** First act 30–59 / 90–179 days after this join (null when none, or measured from an earlier join). */
+  back30At: string | null;
+  back90At: string | null;
+}
+
+/** Person accounts who joined the community in the window, newest first. */
+export async function listNewcomers(db: Db, communityId: number, window: HealthWindow): Promise<NewcomerRow[]> {
+  const rows = await db
+    .selectFrom('memberships as mb')
+    .innerJoin('users as u', 'u.id', 'mb.user_id')
+    .leftJoin('analytics_newcomer_returns as r', (j) => j.onRef('r.community_id', '=', 'mb.community_id').onRef('r.user_id', '=', 'mb.user_id').onRef('r.joined_at', '=', 'mb.created_at'))
+    .select(['u.id', 'u.username', 'u.display_name', 'mb.created_at', 'r.back_30_at', 'r.back_90_at'])
+    .where('mb.community_id', '=', communityId)
+    .where('mb.created_at', '>=', window.from)
+    .where('mb.created_at', '<=', window.to)
+    .where('u.account_kind', '=', 'person')
+    .orderBy('mb.created_at', 'desc')
+    .orderBy('u.id', 'desc')
+    .execute();
+  return rows.map((r) => ({ userId: Number(r.id), username: r.username, displayName: r.display_name, joinedAt: r.created_at, back30At: r.back_30_at ?? null, back90At: r.back_90_at ?? null }));
+}
+
+/** Milestones of the members who joined in the window. */
+export async function listNewcomerMilestones(db: Db, communityId: number, window: HealthWindow): Promise<Array<{ userId: number; step: string; at: string }>> {
+  const rows = await db
+    .selectFrom('analytics_milestones as m')
+    .innerJoin('memberships as mb', (j) => j.onRef('mb.community_id', '=', 'm.community_id').onRef('mb.user_id', '=', 'm.user_id'))
+    .select(['m.user_id', 'm.step', 'm.first_at'])
+    .where('m.community_id', '=', communityId)
+    .where('mb.created_at', '>=', window.from)
+    .where('mb.created_at', '<=', window.to)
+    .execute();
+  return rows.map((r) => ({ userId: Number(r.user_id), step: r.step, at: r.first_at }));
+}
+
+/**
+ * Active members (person accounts with an act that month, per analytics_member_months) per month,
+ * split by the month they joined: rows (month, joinMonth, members).
+ */
+export async function activeByJoinMonth(db: Db, communityId: number, months: readonly string[]): Promise<Array<{ month: string; joinMonth: string; members: number }>> {
+  const rows = await db
+    .selectFrom('analytics_member_months as amm')
+    .innerJoin('memberships as mb', (j) => j.onRef('mb.community_id', '=', 'amm.community_id').onRef('mb.user_id', '=', 'amm.user_id'))
+    .innerJoin('users as u', 'u.id', 'amm.user_id')
+    .select((eb) => ['amm.month', sql<string>`substr(mb.created_at, 1, 7)`.as('join_month'), eb.fn.countAll<string>().as('n')])
+    .where('amm.community_id', '=', communityId)
+    .where('amm.month', 'in', [...months])
+    .where('amm.acts', '>', 0)
+    .where('u.account_kind', '=', 'person')
+    .groupBy(['amm.month', sql`substr(mb.created_at, 1, 7)`])
+    .execute();
+  return rows.map((r) => ({ month: r.month, joinMonth: r.join_month, members: Number(r.n) }));
+}
