@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
+import { storiesApi } from './stories.api.ts';
+import { storiesPages } from './stories.pages.tsx';
+import { valueHealthRoutes } from './value.health.tsx';
 
-/** STUB — owned by a helper (see /work/helper-brief.md). Pages and API of src/analytics/value. */
-export async function valueRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {}
+/** Pages and API of src/analytics/value: value stories, the value matrix and the sponsor report. */
+export async function valueRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await storiesApi(app, deps);
+  await storiesPages(app, deps);
+  await valueHealthRoutes(app, deps);
+}
