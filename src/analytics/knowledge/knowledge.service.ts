@@ -1,5 +1,4 @@
 import type { Deps } from '../../core/deps.ts';
-import type { HealthScope } from '../access.ts';
 import type { HealthWindow } from '../period.ts';
 import { apprenticeCandidates } from './apprentices.store.ts';
 import { APPRENTICE_RECENT_DAYS, concentration, DUE_WITHIN_DAYS, MIN_EVIDENCE, QUIET_DAYS, quietness, rankApprentices } from './knowledge.measures.ts';
@@ -86,10 +85,10 @@ export async function tagsAtRisk(deps: Pick<Deps, 'db'>, communityId: number, no
   return { atRisk: out, concentrated: found.length };
 }
 
-/** Everything the knowledge health page and API show, for what the scope may see. */
-export async function knowledgeHealth(deps: Pick<Deps, 'db' | 'clock'>, scope: HealthScope, window: HealthWindow) {
+/** Everything the knowledge health page and API show; names (experts, apprentices) only when `individuals` (healthScope). */
+export async function knowledgeHealth(deps: Pick<Deps, 'db' | 'clock'>, scope: { communityId: number; individuals: boolean }, window: HealthWindow) {
   const now = deps.clock.now();
-  const communityId = scope.community.id;
+  const communityId = scope.communityId;
   const months = await knowledgeSeries(deps, communityId, window);
   const totals = months.reduce((s, m) => ({ articlesCreated: s.articlesCreated + m.articlesCreated, views: s.views + m.views, links: s.links + m.links, applied: s.applied + m.applied, reuseEvents: s.reuseEvents + m.reuseEvents }), { articlesCreated: 0, views: 0, links: 0, applied: 0, reuseEvents: 0 });
   const mostReused = await mostReusedArticles(deps.db, communityId, window.months[0]!);
