@@ -20,7 +20,7 @@ const figureColumns: Array<CsvColumn<ResponseFigures>> = [
   { header: 'unanswered_48h_share', value: (r) => r.unanswered48hShare },
 ];
 const periodColumns = (name: string): Array<CsvColumn<PeriodFigures>> => [{ header: name, value: (r) => r.period }, ...figureColumns];
-const groupColumns: Array<CsvColumn<GroupFigures>> = [{ header: 'group', value: (r) => r.group }, { header: 'askers', value: (r) => r.askers }, { header: 'withheld', value: (r) => r.withheld }, ...figureColumns];
+const groupColumns: Array<CsvColumn<GroupFigures>> = [{ header: 'group', value: (r) => r.group }, { header: 'askers', value: (r) => r.askers }, { header: 'withheld', value: (r) => String(r.withheld) }, ...figureColumns];
 
 /** A CSV table: its columns and rows, typed together. */
 const csv = <T,>(columns: Array<CsvColumn<T>>, rows: readonly T[]) => ({ columns: columns as Array<CsvColumn<never>>, rows });
