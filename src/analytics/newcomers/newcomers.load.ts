@@ -1,0 +1,15 @@
+import type { FastifyRequest } from 'fastify';
+import type { Deps } from '../../core/deps.ts';
+import { healthScope } from '../access.ts';
+import { ensureFresh } from '../fresh.ts';
+import { healthWindow } from '../period.ts';
+import { newcomersView } from './newcomers.service.ts';
+
+/** Scope, window and figures of one request (404 for a community the actor may not read). */
+export async function loadNewcomers(deps: Deps, req: FastifyRequest, slug: string, months: number | undefined) {
+  const scope = await healthScope(deps, req.actor, slug);
+  const refreshedAt = await ensureFresh(deps);
+  const window = healthWindow(deps.clock.now(), months);
+  const view = await newcomersView(deps, scope.community.id, window, scope.individuals);
+  return { scope, refreshedAt, window, view };
+}

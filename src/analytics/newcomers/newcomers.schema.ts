@@ -1,0 +1,71 @@
+import { Type } from '@sinclair/typebox';
+import { StringEnum } from '../../discussions/discussions.schema.ts';
+import { STEPS } from './newcomers.measures.ts';
+
+const Nullable = (t: ReturnType<typeof Type.Number>, description: string) => Type.Union([t, Type.Null()], { description });
+const Share = (description: string) => Nullable(Type.Number({ minimum: 0, maximum: 1 }), description);
+const Days = (description: string) => Nullable(Type.Number({ minimum: 0 }), description);
+const StepSchema = StringEnum([...STEPS], { description: 'A step of the trajectory: read → react → ask → reply → accepted → article → event → mentor.' });
+
+export const NewcomersSchema = Type.Object({
+  community: Type.Object({ slug: Type.String(), name: Type.String() }),
+  months: Type.Array(Type.String(), { description: 'The window, oldest month first.' }),
+  refreshedAt: Type.String({ format: 'date-time' }),
+  individuals: Type.Boolean({ description: 'True for stewards and organisation admins, who also get named trajectories.' }),
+  headline: Type.Object({
+    newMembers: Type.Integer({ description: 'Members (person accounts) who joined in the window.' }),
+    contributed: Type.Integer({ description: 'Of them, those who asked, replied, wrote an article or hosted an event.' }),
+    medianDaysToFirstContribution: Days('Median days from joining to the first contribution, over those who made one.'),
+    stalled: Type.Integer({ description: 'Newcomers with no new step for 60 days (and not yet mentoring).' }),
+    retention30: Share('Of newcomers joined at least 60 days ago, the share active in days 30–59 after joining.'),
+    retention90: Share('Of newcomers joined at least 180 days ago, the share active in days 90–179 after joining.'),
+  }),
+  funnel: Type.Array(
+    Type.Object({
+      step: StepSchema,
+      reached: Type.Integer(),
+      share: Share('reached / newMembers.'),
+      medianDaysFromJoining: Days('Median days from joining to reaching this step.'),
+      medianDaysFromPreviousStep: Days('Median days from the previous step, over those who reached both.'),
+    }),
+  ),
+  stalls: Type.Array(Type.Object({ step: Type.Union([StepSchema, Type.Literal('joined')], { description: "The furthest step reached ('joined': none)." }), stalled: Type.Integer() })),
+  cohorts: Type.Array(
+    Type.Object({
+      month: Type.String({ description: 'Join month.' }),
+      joined: Type.Integer(),
+      eligible30: Type.Integer(),
+      retained30: Type.Integer(),
+      retention30: Share('retained30 / eligible30.'),
+      eligible90: Type.Integer(),
+      retained90: Type.Integer(),
+      retention90: Share('retained90 / eligible90.'),
+    }),
+  ),
+  monthly: Type.Array(
+    Type.Object({
+      month: Type.String(),
+      newMembers: Type.Integer(),
+      activeMembers: Type.Integer({ description: 'Members (person accounts) with any act that month.' }),
+      newcomersActive: Type.Integer({ description: 'Of them, those who joined that month or in the two months before.' }),
+      newcomerShare: Share('newcomersActive / activeMembers.'),
+    }),
+  ),
+  trajectories: Type.Union(
+    [
+      Type.Array(
+        Type.Object({
+          member: Type.Object({ id: Type.Integer(), username: Type.String(), displayName: Type.String() }),
+          joinedAt: Type.String({ format: 'date-time' }),
+          steps: Type.Object(Object.fromEntries(STEPS.map((s) => [s, Type.Optional(Type.String({ format: 'date-time' }))])), { description: 'When they first reached each step.' }),
+          furthest: Type.Union([StepSchema, Type.Literal('joined')]),
+          lastStepAt: Type.String({ format: 'date-time' }),
+          stalled: Type.Boolean(),
+          daysToFirstContribution: Days('Days from joining to the first contribution.'),
+        }),
+      ),
+      Type.Null(),
+    ],
+    { description: 'Each newcomer by name (stewards and organisation admins only; null for everyone else).' },
+  ),
+});
