@@ -43,5 +43,7 @@ export const createAnalyticsQuestions: Migration = {
       .addColumn('back_90_at', 'text')
       .addPrimaryKeyConstraint('analytics_newcomer_returns_pk', ['community_id', 'user_id'])
       .execute();
+    // The newcomer figures start from the members who joined a community in a window.
+    await db.schema.createIndex('memberships_community_joined_idx').on('memberships').columns(['community_id', 'created_at']).execute();
   },
 };
