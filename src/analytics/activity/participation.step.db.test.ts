@@ -1,42 +1,13 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect, openTestDb } from '../../../test/helpers/db.ts';
-import { makeCommunity, makeUser } from '../../../test/helpers/factories.ts';
 import type { Db } from '../../core/db/index.ts';
 import { refreshAnalytics } from '../refresh.ts';
 import { activityStep } from './activity.step.ts';
-import { act, contribute, joinAt } from './activity.fixtures.ts';
+import { act, contribute } from './activity.fixtures.ts';
+import { history } from './activity.world.ts';
 
 const NOW = new Date('2026-04-15T12:00:00Z');
 const steps = [activityStep];
-
-/**
- * A hand-made community (see each expectation's comment for the arithmetic):
- * Ana contributes 4 times in each of Jan, Feb, Mar (core in March, active in April);
- * Ben replies once in March (occasional), twice in April (active); Cat only votes (peripheral);
- * Dan asks one question and nothing else (transactional); Eve is no member and replies once in April
- * (transactional); a bot contributes a lot and must count nowhere; the steward does nothing (inactive).
- */
-async function history(db: Db) {
-  const [stew, ana, ben, cat, dan, eve] = [await makeUser(db), await makeUser(db), await makeUser(db), await makeUser(db), await makeUser(db), await makeUser(db)];
-  const bot = await makeUser(db, { account_kind: 'bot' });
-  const c = await makeCommunity(db, stew!.id);
-  await db.updateTable('memberships').set({ created_at: '2025-12-01T00:00:00.000Z' }).where('community_id', '=', c.id).execute();
-  await joinAt(db, c.id, ana!.id, '2025-12-01T00:00:00.000Z');
-  await joinAt(db, c.id, ben!.id, '2025-12-01T00:00:00.000Z');
-  await joinAt(db, c.id, cat!.id, '2026-02-10T00:00:00.000Z');
-  await joinAt(db, c.id, dan!.id, '2026-03-01T08:00:00.000Z');
-  await joinAt(db, c.id, bot.id, '2025-12-01T00:00:00.000Z');
-  for (const d of ['01-05', '01-06', '01-07', '01-08', '02-02', '02-03', '02-04', '02-05', '03-02', '03-03', '03-04', '03-05']) await contribute(db, ana!.id, c.id, 'reply', `2026-${d}T10:00:00.000Z`);
-  await contribute(db, ben!.id, c.id, 'reply', '2026-03-02T11:00:00.000Z');
-  await contribute(db, ben!.id, c.id, 'reply', '2026-04-06T11:00:00.000Z');
-  await contribute(db, ben!.id, c.id, 'answer', '2026-04-07T11:00:00.000Z');
-  await act(db, { actor: cat!.id, verb: 'post.voted', community: c.id, at: '2026-03-02T12:00:00.000Z', subjectType: 'post' });
-  await act(db, { actor: cat!.id, verb: 'post.voted', community: c.id, at: '2026-03-31T12:00:00.000Z', subjectType: 'post' });
-  await contribute(db, dan!.id, c.id, 'question', '2026-03-09T10:00:00.000Z');
-  await contribute(db, eve!.id, c.id, 'reply', '2026-04-02T10:00:00.000Z');
-  for (const d of ['03-02', '03-02', '03-02', '04-06']) await contribute(db, bot.id, c.id, 'reply', `2026-${d}T09:00:00.000Z`);
-  return { c, stew: stew!, ana: ana!, ben: ben!, cat: cat!, dan: dan!, eve: eve!, bot };
-}
 
 async function month(db: Db, communityId: number, m: string) {
   const r = await db.selectFrom('analytics_community_months').selectAll().where('community_id', '=', communityId).where('month', '=', m).executeTakeFirstOrThrow();
