@@ -108,11 +108,13 @@ export function ReportPage(p: { community: ReportCommunity; window: HealthWindow
   );
 }
 
-/** Print rules of the report (a stylesheet, since the CSP allows no inline style). */
+/** Rules of the value matrix and the report, with the report's print rules (a stylesheet: the CSP allows no inline style). */
 export const REPORT_CSS = `
 .sponsor-report .report-facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
 .sponsor-report .report-facts dt { font-weight: 600; }
 .sponsor-report .report-story { border-top: 1px solid #ccc; padding-top: .5rem; margin-top: 1rem; }
+.sponsor-report .report-story dt { font-weight: 600; }
+.value-matrix .value-matrix__question { display: block; font-weight: normal; margin-top: .25rem; }
 @media print {
   .site-header, .site-footer, .skip-link, .flash, .report-screen-only, .health-nav, .health-window { display: none !important; }
   .sponsor-report { font-size: 11pt; color: #000; }

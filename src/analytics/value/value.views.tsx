@@ -67,6 +67,7 @@ export function ValueSection(p: { slug: string; months: number; matrix: ValueMat
   const labels = s.months.map((m) => m.month);
   return (
     <>
+      <link rel="stylesheet" href="/health/value-report.css" />
       <dl class="stat-cards">
         <div class="stat">
           <dt>Stories recorded</dt>
@@ -100,7 +101,7 @@ export function ValueSection(p: { slug: string; months: number; matrix: ValueMat
         series={VALUE_CYCLES.map((c) => ({ name: CYCLE_TEXT[c].label, values: s.months.map((m) => m[c]) }))}
         csvHref={`${base}/monthly.csv${q}`}
       />
-      <BarChart title="Value stories recorded per month" desc={`${s.stories} stories recorded in the period.`} labels={labels} unit="stories" values={s.months.map((m) => m.stories)} csvHref={`${base}/monthly.csv${q}`} />
+      <BarChart title="Value stories recorded per month" desc={`${s.stories === 1 ? '1 story' : `${s.stories} stories`} recorded in the period.`} labels={labels} unit="stories" values={s.months.map((m) => m.stories)} csvHref={`${base}/monthly.csv${q}`} />
       <p>
         <a href={`${base}/stories.csv${q}`} download>
           Download the period’s stories as CSV
