@@ -7,6 +7,8 @@ export const createAnalyticsActivity: Migration = {
     for (const col of ['contributions', 'questions', 'answers', 'replies', 'articles', 'comments', 'events', 'reactions', 'views', 'accepted', 'acts']) mm = mm.addColumn(col, 'integer', (c) => c.notNull().defaultTo(0));
     await mm.addColumn('first_at', 'text').addColumn('last_at', 'text').addPrimaryKeyConstraint('analytics_member_months_pk', ['community_id', 'month', 'user_id']).execute();
     await db.schema.createIndex('analytics_member_months_member_idx').on('analytics_member_months').columns(['community_id', 'user_id', 'month']).execute();
+    // A change of account kind recomputes every month the member has rows in, across communities.
+    await db.schema.createIndex('analytics_member_months_user_idx').on('analytics_member_months').column('user_id').execute();
 
     let days = db.schema.createTable('analytics_community_days').addColumn('community_id', 'integer', (c) => c.notNull()).addColumn('day', 'text', (c) => c.notNull());
     for (const col of ['active_members', 'contributors', 'contributions', 'posts', 'questions', 'answers', 'articles', 'events', 'joins']) days = days.addColumn(col, 'integer', (c) => c.notNull().defaultTo(0));
