@@ -1,5 +1,6 @@
 import type { Db } from '../../core/db/index.ts';
 import { decayFactor } from '../../people/expertise/expertise.rules.ts';
+import { liveEvidence } from '../../people/expertise/expertise.store.ts';
 import type { ApprenticeCandidate } from './knowledge.measures.ts';
 
 /**
@@ -17,6 +18,7 @@ export async function apprenticeCandidates(db: Db, communityId: number, tag: str
     .select(['e.user_id', 'e.weight', 'e.at'])
     .where('t.tag', '=', tag)
     .where('e.community_id', '=', communityId)
+    .where(liveEvidence)
     .execute();
   for (const e of evidence) of(Number(e.user_id)).evidenceScore += Number(e.weight) * decayFactor(e.at, opts.now);
   for (const c of byUser.values()) c.evidenceScore = Math.max(0, c.evidenceScore);

@@ -104,13 +104,19 @@ describeEachDialect('knowledge health on a hand-made history', (dialect) => {
     expect((await knowledgeSeries(deps(), w.guild.id, window))[2]).toEqual(month('2026-10', 1, 3, 1, 1));
   });
 
-  it('counts new evidence: when Hal earns 40 more in sql he and Eve hold it, and Hal is active, so sql is no longer at risk', async () => {
-    const e = await h.db.insertInto('expertise_evidence').values({ user_id: w.hal.id, community_id: w.guild.id, kind: 'accepted_answer', subject_type: 'post', subject_id: 42, weight: 40, points: 0, at: '2026-06-01T10:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+  it('counts new evidence: Hal’s accepted answer (40) makes him and Eve the sql experts, and he is active; deleting the answer puts sql back at risk', async () => {
+    const at = '2026-06-01T10:00:00.000Z';
+    const answer = await h.db.insertInto('posts').values({ topic_id: w.sqlQuestion, author_id: w.hal.id, kind: 'answer', body: 'Add an index.', body_html: '<p>Add an index.</p>', created_at: at, updated_at: at, edited_at: null, deleted_at: null, deleted_by: null }).returning('id').executeTakeFirstOrThrow();
+    const e = await h.db.insertInto('expertise_evidence').values({ user_id: w.hal.id, community_id: w.guild.id, kind: 'accepted_answer', subject_type: 'post', subject_id: answer.id, weight: 40, points: 0, at }).returning('id').executeTakeFirstOrThrow();
     await h.db.insertInto('expertise_evidence_tags').values({ evidence_id: e.id, tag: 'sql' }).execute();
-    await recordActivity(h.db, { actorId: w.ben.id, verb: 'answer.accepted', communityId: w.guild.id, subjectType: 'post', subjectId: 42, at: '2026-11-25T10:00:00.000Z' });
+    await recordActivity(h.db, { actorId: w.ivy.id, verb: 'answer.accepted', communityId: w.guild.id, subjectType: 'post', subjectId: answer.id, at: '2026-11-25T10:00:00.000Z' });
     await refresh();
     const k = await knowledgeHealth(deps(), { communityId: w.guild.id, individuals: false }, window);
     expect(k.atRisk).toEqual([]);
     expect(k.concentratedTags).toBe(2);
+    await h.db.updateTable('posts').set({ deleted_at: '2026-11-25T11:00:00.000Z' }).where('id', '=', answer.id).execute();
+    await recordActivity(h.db, { actorId: w.sara.id, verb: 'post.deleted', communityId: w.guild.id, subjectType: 'post', subjectId: answer.id, at: '2026-11-25T11:00:00.000Z' });
+    await refresh();
+    expect((await knowledgeHealth(deps(), { communityId: w.guild.id, individuals: false }, window)).atRisk.map((r) => [r.tag, r.share])).toEqual([['sql', 40 / 46]]);
   });
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
 import { monthOf, monthRange } from '../period.ts';
+import { liveEvidence } from '../../people/expertise/expertise.store.ts';
 import { epochWeight, spreadOf } from './knowledge.measures.ts';
 
 /*
@@ -134,7 +135,8 @@ function importedArticles(data: string): number {
 
 /**
  * Recomputes how a community's demonstrated expertise is spread over its tags, from
- * expertise_evidence (summed per tag, member and day, epoch-scaled so shares never go stale).
+ * expertise_evidence (summed per tag, member and day, epoch-scaled so shares never go stale); evidence
+ * of deleted answers and topics left out, as src/people/expertise reads it.
  */
 export async function recomputeTagSpread(db: Db, communityId: number): Promise<void> {
   const rows = await db
@@ -142,6 +144,7 @@ export async function recomputeTagSpread(db: Db, communityId: number): Promise<v
     .innerJoin('expertise_evidence_tags as t', 't.evidence_id', 'e.id')
     .select(['t.tag', 'e.user_id', sql<string>`substr(e.at, 1, 10)`.as('day'), (eb) => eb.fn.sum<string>('e.weight').as('w'), (eb) => eb.fn.countAll<string>().as('n')])
     .where('e.community_id', '=', communityId)
+    .where(liveEvidence)
     .groupBy(['t.tag', 'e.user_id', sql`substr(e.at, 1, 10)`])
     .execute();
   const byTag = new Map<string, { scores: Map<number, number>; evidence: number }>();

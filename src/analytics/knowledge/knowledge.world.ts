@@ -102,7 +102,7 @@ export async function knowledgeWorld(db: Db) {
   let subject = 900_000;
   const evidence = async (userId: number, weights: number[], tag: string) => {
     for (const weight of weights) {
-      const e = await db.insertInto('expertise_evidence').values({ user_id: userId, community_id: guild.id, kind: 'accepted_answer', subject_type: 'post', subject_id: (subject += 1), weight, points: 0, at: EVIDENCE_AT }).returning('id').executeTakeFirstOrThrow();
+      const e = await db.insertInto('expertise_evidence').values({ user_id: userId, community_id: guild.id, kind: 'endorsed_article', subject_type: 'article', subject_id: (subject += 1), weight, points: 0, at: EVIDENCE_AT }).returning('id').executeTakeFirstOrThrow();
       await db.insertInto('expertise_evidence_tags').values({ evidence_id: e.id, tag }).execute();
     }
   };
