@@ -71,7 +71,7 @@ export function ReportPage(p: { community: ReportCommunity; window: HealthWindow
       </section>
       <section aria-labelledby="report-matrix">
         <h2 id="report-matrix">Value matrix</h2>
-        <MatrixTable matrix={p.report.matrix} caption="Stories and indicators per value-creation cycle" />
+        <MatrixTable matrix={p.report.matrix} caption="Stories and indicators per value-creation cycle" csvHref={`/c/${c.slug}/health/value/matrix.csv${p.window.months.length === 12 ? '' : `?months=${p.window.months.length}`}`} />
       </section>
       <section aria-labelledby="report-stories">
         <h2 id="report-stories">Selected stories</h2>

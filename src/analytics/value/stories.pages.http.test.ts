@@ -47,7 +47,7 @@ describeEachDialect('value story pages', (dialect) => {
 
   it('records a story from the form with a pasted thread link, shows it, and lets the author edit it', async () => {
     const res = await postForm(t, `/c/${w.pub.slug}/value-stories/new`, {
-      title: 'Sway solved', happened: 'Otto answered on damping.', gained: 'A method.', valueKind: 'potential', applied: 'We tuned the damper.',
+      title: 'Sway solved', happened: 'Otto answered on damping.\r\n\r\nThen Sam sent the drawings.', gained: 'A method.', valueKind: 'potential', applied: 'We tuned the damper.',
       topics: `http://localhost/c/${w.pub.slug}/t/${w.ids.pubTopic}`, articles: `#${w.ids.pubArticle}`,
     }, w.as.member);
     expect(res.statusCode).toBe(303);
@@ -56,6 +56,7 @@ describeEachDialect('value story pages', (dialect) => {
     const page = await get(url, w.as.other.cookie);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1 id="story-title">Sway solved</h1>');
+    expect(page.body).toContain('<p>Otto answered on damping.</p><p>Then Sam sent the drawings.</p>');
     expect(page.body).toContain('What I did differently');
     expect(page.body).toContain(`href="/c/${w.pub.slug}/t/${w.ids.pubTopic}"`);
     expect(page.body).toContain('Potential value');

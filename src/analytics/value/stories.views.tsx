@@ -97,7 +97,11 @@ export function StoryPage(p: { ctx: ViewContext; community: Community; story: Va
               {heading}
               {k === 'gained' && <span class="meta"> ({kindText[s.valueKind]})</span>}
             </h2>
-            <p class="prose value-story__text">{s[k]}</p>
+            <div class="prose">
+              {paragraphs(s[k]).map((para) => (
+                <p>{para}</p>
+              ))}
+            </div>
           </section>
         ))}
         <section>
@@ -132,6 +136,9 @@ export function StoryPage(p: { ctx: ViewContext; community: Community; story: Va
     </>
   );
 }
+
+/** Plain text as paragraphs: blank lines separate them (stories are not Markdown). */
+const paragraphs = (text: string) => text.split(/\n\s*\n/).map((x) => x.trim()).filter(Boolean);
 
 const kindText: Record<ValueKind, string> = { immediate: 'immediate value', potential: 'potential value', both: 'immediate and potential value' };
 

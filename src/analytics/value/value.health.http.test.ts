@@ -93,6 +93,10 @@ describeEachDialect('value matrix, CSV and sponsor report', (dialect) => {
     expect(page.body).toMatch(/Votes and reactions: <strong>1<\/strong>/);
     for (const csv of ['matrix.csv?months=3', 'monthly.csv?months=3', 'stories.csv?months=3']) expect(page.body).toContain(`/c/${w.pub.slug}/health/value/${csv}`);
     expect(page.body).not.toContain('Whispered win');
+    expect(page.body).toContain(`href="/c/${w.pub.slug}/value-stories/new"`);
+    const anon = await t.app.inject({ method: 'GET', url: `/c/${w.pub.slug}/health/value?months=3` });
+    expect(anon.statusCode).toBe(200);
+    expect(anon.body).not.toContain(`href="/c/${w.pub.slug}/value-stories/new"`);
   });
 
   it('exports the matrix, the monthly series and the stories as CSV; authors only for stewards', async () => {

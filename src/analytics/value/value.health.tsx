@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
+import { findRole } from '../../communities/communities.access.ts';
 import { healthScope } from '../access.ts';
 import { sendCsv } from '../csv.ts';
 import { ensureFresh } from '../fresh.ts';
@@ -31,12 +32,12 @@ export async function valueHealthRoutes(app: FastifyInstance, deps: Deps): Promi
 
   r.get('/c/:slug/health/value', { schema }, async (req, reply) => {
     const { scope, window, refreshedAt } = await load(req, req.params.slug, req.query.months);
-    const matrix = await valueMatrix(deps, scope, window);
+    const [matrix, role] = await Promise.all([valueMatrix(deps, scope, window), findRole(deps.db, scope.community.id, req.actor)]);
     const c = scope.community;
     return reply.page(
       `Value · ${c.name}`,
       <HealthShell community={c} section="value" window={window} refreshedAt={refreshedAt} individuals={scope.individuals}>
-        <ValueSection slug={c.slug} months={window.months.length} matrix={matrix} />
+        <ValueSection slug={c.slug} months={window.months.length} matrix={matrix} canRecord={role !== null} />
       </HealthShell>,
       { wide: true },
     );

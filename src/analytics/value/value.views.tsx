@@ -60,7 +60,7 @@ export function MatrixTable({ matrix, caption, csvHref }: { matrix: ValueMatrix;
 }
 
 /** The value section of a community's health: headline, matrix, monthly series, links to stories and the report. */
-export function ValueSection(p: { slug: string; months: number; matrix: ValueMatrix }) {
+export function ValueSection(p: { slug: string; months: number; matrix: ValueMatrix; canRecord: boolean }) {
   const q = p.months === 12 ? '' : `?months=${p.months}`;
   const base = `/c/${p.slug}/health/value`;
   const s = p.matrix.summary;
@@ -81,13 +81,21 @@ export function ValueSection(p: { slug: string; months: number; matrix: ValueMat
         ))}
       </dl>
       <p>
-        <a href={`/c/${p.slug}/value-stories`}>Read the value stories</a> · <a href={`/c/${p.slug}/value-stories/new`}>Record a story</a> · <a href={`/c/${p.slug}/health/report${q}`}>Sponsor report (printable)</a>
+        <a href={`/c/${p.slug}/value-stories`}>Read the value stories</a>
+        {p.canRecord && (
+          <>
+            {' · '}
+            <a href={`/c/${p.slug}/value-stories/new`}>Record a story</a>
+          </>
+        )}
+        {' · '}
+        <a href={`/c/${p.slug}/health/report${q}`}>Sponsor report (printable)</a>
       </p>
       <h2>Value matrix</h2>
       {s.stories === 0 && (
         <EmptyState title="No stories in this period yet">
           <p>
-            The indicators below come from the activity stream. Stories say what that activity was worth: <a href={`/c/${p.slug}/value-stories/new`}>record the first</a>.
+            The indicators below come from the activity stream. Stories say what that activity was worth{p.canRecord ? <>: <a href={`/c/${p.slug}/value-stories/new`}>record the first</a>.</> : ', and members of the community can record them.'}
           </p>
         </EmptyState>
       )}
