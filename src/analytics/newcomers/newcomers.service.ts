@@ -1,7 +1,7 @@
 import type { Deps } from '../../core/deps.ts';
 import { monthOf, previousMonth, type HealthWindow } from '../period.ts';
 import { daysBetween, daysToFirstContribution, median, RETURN_30, RETURN_90, standing, STEPS, windowPassed, type Standing, type Step } from './newcomers.measures.ts';
-import { activeByJoinMonth, listMilestones, listNewcomers, type NewcomerRow } from './newcomers.store.ts';
+import { activeByJoinMonth, listNewcomerMilestones, listNewcomers, type NewcomerRow } from './newcomers.store.ts';
 
 /** How many reached one step of the trajectory, and how long it took. */
 export interface FunnelStep {
@@ -111,7 +111,7 @@ async function monthsOf(deps: Deps, communityId: number, window: HealthWindow, n
 export async function newcomersView(deps: Deps, communityId: number, window: HealthWindow, individuals: boolean): Promise<NewcomersView> {
   const now = new Date(window.to);
   const newcomers = await listNewcomers(deps.db, communityId, window);
-  const list = trajectories(newcomers, await listMilestones(deps.db, communityId, newcomers.map((n) => n.userId)), now);
+  const list = trajectories(newcomers, await listNewcomerMilestones(deps.db, communityId, window), now);
   const cs = cohorts(newcomers, window.months, now);
   const sum = (k: 'eligible30' | 'retained30' | 'eligible90' | 'retained90') => cs.reduce((s, c) => s + c[k], 0);
   const contributed = list.filter((t) => t.daysToFirstContribution !== null);

@@ -31,14 +31,17 @@ export async function listNewcomers(db: Db, communityId: number, window: HealthW
   return rows.map((r) => ({ userId: Number(r.id), username: r.username, displayName: r.display_name, joinedAt: r.created_at, back30At: r.back_30_at ?? null, back90At: r.back_90_at ?? null }));
 }
 
-/** Milestones of the given members (the newcomers), read by primary key 500 members at a time. */
-export async function listMilestones(db: Db, communityId: number, userIds: readonly number[]): Promise<Array<{ userId: number; step: string; at: string }>> {
-  const out: Array<{ userId: number; step: string; at: string }> = [];
-  for (let i = 0; i < userIds.length; i += 500) {
-    const rows = await db.selectFrom('analytics_milestones').select(['user_id', 'step', 'first_at']).where('community_id', '=', communityId).where('user_id', 'in', userIds.slice(i, i + 500)).execute();
-    for (const r of rows) out.push({ userId: Number(r.user_id), step: r.step, at: r.first_at });
-  }
-  return out;
+/** Milestones of the members who joined in the window (from memberships_community_joined_idx, then the milestones' primary key). */
+export async function listNewcomerMilestones(db: Db, communityId: number, window: HealthWindow): Promise<Array<{ userId: number; step: string; at: string }>> {
+  const rows = await db
+    .selectFrom('memberships as mb')
+    .innerJoin('analytics_milestones as m', (j) => j.onRef('m.community_id', '=', 'mb.community_id').onRef('m.user_id', '=', 'mb.user_id'))
+    .select(['m.user_id', 'm.step', 'm.first_at'])
+    .where('mb.community_id', '=', communityId)
+    .where('mb.created_at', '>=', window.from)
+    .where('mb.created_at', '<=', window.to)
+    .execute();
+  return rows.map((r) => ({ userId: Number(r.user_id), step: r.step, at: r.first_at }));
 }
 
 /**

@@ -5,6 +5,7 @@ const at = (h: number) => new Date(Date.UTC(2026, 10, 2, 0) + h * 3_600_000).toI
 const fact = (askerId: number, askedH: number, responseH: number | null, acceptedH: number | null = null): QuestionFact => ({
   askerId,
   askedAt: at(askedH),
+  askedMs: Date.parse(at(askedH)),
   askerJoinedAt: null,
   responseSeconds: responseH === null ? null : responseH * 3600,
   acceptedSeconds: acceptedH === null ? null : acceptedH * 3600,

@@ -33,6 +33,8 @@ export const hours = (seconds: number | null): number | null => (seconds === nul
 export interface QuestionFact {
   askerId: number;
   askedAt: string;
+  /** askedAt in epoch milliseconds (parsed once when read). */
+  askedMs: number;
   askerJoinedAt: string | null;
   responseSeconds: number | null;
   acceptedSeconds: number | null;
@@ -63,7 +65,8 @@ export function responseFigures(facts: readonly QuestionFact[], now: Date): Resp
   const limit = UNANSWERED_HOURS * HOUR;
   const first = facts.flatMap((f) => (f.responseSeconds === null ? [] : [f.responseSeconds]));
   const accepted = facts.flatMap((f) => (f.acceptedSeconds === null ? [] : [f.acceptedSeconds]));
-  const old = facts.filter((f) => secondsBetween(f.askedAt, now.toISOString()) >= limit);
+  const cutoff = now.getTime() - limit * 1000;
+  const old = facts.filter((f) => f.askedMs <= cutoff);
   const unanswered = old.filter((f) => f.responseSeconds === null || f.responseSeconds > limit).length;
   return {
     questions: facts.length,
@@ -78,9 +81,9 @@ export function responseFigures(facts: readonly QuestionFact[], now: Date): Resp
 }
 
 /** True when the asker asked within NEWCOMER_DAYS of joining (or joined after asking); false for non-members. */
-export function askedAsNewcomer(f: Pick<QuestionFact, 'askedAt' | 'askerJoinedAt'>): boolean {
+export function askedAsNewcomer(f: Pick<QuestionFact, 'askedAt' | 'askerJoinedAt'> & { askedMs?: number }): boolean {
   if (f.askerJoinedAt === null) return false;
-  return Date.parse(f.askedAt) - Date.parse(f.askerJoinedAt) < NEWCOMER_DAYS * 86_400_000;
+  return (f.askedMs ?? Date.parse(f.askedAt)) - Date.parse(f.askerJoinedAt) < NEWCOMER_DAYS * 86_400_000;
 }
 
 /** Splits facts by a key, keeping first-seen order. */

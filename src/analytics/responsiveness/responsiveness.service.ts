@@ -1,7 +1,7 @@
 import type { Deps } from '../../core/deps.ts';
 import { monthOf, weekOf, type HealthWindow } from '../period.ts';
 import { askedAsNewcomer, groupBy, groupFigures, responseFigures, type GroupFigures, type QuestionFact, type ResponseFigures } from './responsiveness.measures.ts';
-import { askerDisciplines, listQuestionFacts } from './responsiveness.store.ts';
+import { listQuestionFacts, type QuestionFactRow } from './responsiveness.store.ts';
 
 /** Figures of one week ('YYYY-MM-DD', its Monday) or month ('YYYY-MM'). */
 export type PeriodFigures = ResponseFigures & { period: string };
@@ -34,13 +34,12 @@ function byPeriod(facts: readonly QuestionFact[], periods: readonly string[], ke
   return periods.map((period) => ({ period, ...responseFigures(groups.get(period) ?? [], now) }));
 }
 
-async function groupsOf(deps: Deps, facts: readonly QuestionFact[], now: Date, fold: boolean): Promise<AskerGroups> {
+function groupsOf(facts: readonly QuestionFactRow[], now: Date, fold: boolean): AskerGroups {
   const tenure = new Map<string, QuestionFact[]>([
     ['Newcomers', facts.filter((f) => askedAsNewcomer(f))],
     ['Established members', facts.filter((f) => !askedAsNewcomer(f))],
   ]);
-  const disciplines = await askerDisciplines(deps.db, [...new Set(facts.map((f) => f.askerId))]);
-  const byDiscipline = groupBy(facts, (f) => disciplines.get(f.askerId) || 'Not given');
+  const byDiscipline = groupBy(facts, (f) => f.discipline || 'Not given');
   return {
     tenure: groupFigures(tenure, now, { fold, foldable: false }).filter((g) => g.questions > 0),
     discipline: groupFigures(byDiscipline, now, { fold, foldable: true }),
@@ -59,7 +58,7 @@ export async function responsivenessView(deps: Deps, communityId: number, window
     headline: responseFigures(facts, now),
     weeks: byPeriod(facts, weeksOf(window), weekOf, now),
     months: byPeriod(facts, window.months, monthOf, now),
-    groups: await groupsOf(deps, facts, now, !individuals),
+    groups: groupsOf(facts, now, !individuals),
   };
 }
 
@@ -86,5 +85,5 @@ export async function responsivenessSummary(deps: Deps, communityId: number, win
  */
 export async function responseTimeByAskerGroup(deps: Deps, communityId: number, window: HealthWindow, opts: { individuals?: boolean } = {}): Promise<AskerGroups> {
   const facts = await listQuestionFacts(deps.db, communityId, window);
-  return groupsOf(deps, facts, new Date(window.to), !opts.individuals);
+  return groupsOf(facts, new Date(window.to), !opts.individuals);
 }
