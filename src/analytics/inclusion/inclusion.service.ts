@@ -2,7 +2,7 @@ import type { Deps } from '../../core/deps.ts';
 import { monthOf, type HealthWindow } from '../period.ts';
 import { responseTimeByAskerGroup, type AskerGroups } from '../responsiveness/responsiveness.service.ts';
 import { dimensionFigures, DIMENSIONS, FOLD_BELOW, foldSmall, share, TENURE_BANDS, type CategoryFigures, type DimensionFigures, type DimensionKey } from './inclusion.measures.ts';
-import { countDimension, listInclusionMonths } from './inclusion.store.ts';
+import { countDimensions, listInclusionMonths } from './inclusion.store.ts';
 
 /** One dimension as a reader sees it: the figures, and the categories (folded unless a steward). */
 export interface DimensionView extends Omit<DimensionFigures, 'categories'> {
@@ -49,9 +49,10 @@ export function contributorMonths(now: Date): { from: string; to: string } {
 async function dimensionsOf(deps: Deps, communityId: number, now: Date): Promise<Array<{ key: DimensionKey; label: string; figures: DimensionFigures }>> {
   const months = contributorMonths(now);
   const tenureLabel = new Map<string, string>(TENURE_BANDS.map((b) => [b.key, b.label]));
+  const all = await countDimensions(deps.db, communityId, { now, contributorsFrom: months.from, contributorsTo: months.to });
   const out = [];
   for (const d of DIMENSIONS) {
-    const counts = await countDimension(deps.db, communityId, d.key, { now, contributorsFrom: months.from, contributorsTo: months.to });
+    const counts = all[d.key];
     const given = d.key === 'tenure' ? counts.given.map((c) => ({ ...c, label: tenureLabel.get(c.key) ?? c.key })) : counts.given;
     out.push({ key: d.key, label: d.label, figures: dimensionFigures(given, counts.notGiven) });
   }

@@ -84,51 +84,65 @@ export async function listInclusionMonths(db: Db, communityId: number, from: str
   }));
 }
 
-/** Category counts of one dimension; the key '' holds everyone who gave no value (or hid it). */
+/** Category counts of one dimension; `notGiven` holds everyone who gave no value (or hid it). */
 export type DimensionCounts = { given: CategoryCount[]; notGiven: { members: number; contributors: number } };
 
+const PROFILE_DIMENSIONS: readonly ProfileDimension[] = ['discipline', 'location', 'org_unit'];
+
 /**
- * How a community's current members (people only) fall into the categories of one dimension, and how
+ * How a community's current members (people only) fall into the categories of each dimension, and how
  * many of each contributed in months `contributorsFrom`..`contributorsTo`. Profile fields are compared
- * trimmed and case-folded; an empty value or one its owner hid with 'only_me' is "not given". Grouped in
- * SQL: one row per category comes back, never one per member.
+ * trimmed and case-folded; an empty value or one its owner hid with 'only_me' is "not given". One
+ * statement: a materialised per-member row set, grouped four ways, so one row per distinct value comes
+ * back, never one per member. The "hidden" and "contributed" tests are uncorrelated IN subqueries on
+ * purpose: both databases compute each once (PostgreSQL a hashed subplan, SQLite an ephemeral index),
+ * where a correlated EXISTS pushed PostgreSQL's cost estimate into JIT compilation and a join to a
+ * derived table made SQLite (without statistics) loop over every pair.
  */
-export async function countDimension(db: Db, communityId: number, dimension: DimensionKey, opts: { now: Date; contributorsFrom: string; contributorsTo: string }): Promise<DimensionCounts> {
-  const contributors = db
-    .selectFrom('analytics_member_months')
-    .select('user_id')
-    .distinct()
-    .where('community_id', '=', communityId)
-    .where('month', '>=', opts.contributorsFrom)
-    .where('month', '<=', opts.contributorsTo)
-    .where('contributions', '>', 0);
+export async function countDimensions(db: Db, communityId: number, opts: { now: Date; contributorsFrom: string; contributorsTo: string }): Promise<Record<DimensionKey, DimensionCounts>> {
   const cut = tenureCutoffs(opts.now);
-  const field = dimension === 'tenure' ? null : (dimension satisfies ProfileDimension);
-  const perMember = db
-    .selectFrom('memberships as ms')
-    .innerJoin('users as u', 'u.id', 'ms.user_id')
-    .leftJoin('profile_field_privacy as p', (j) => j.onRef('p.user_id', '=', 'u.id').on('p.field', '=', field ?? '').on('p.visibility', '=', 'only_me'))
-    .leftJoin(contributors.as('c'), 'c.user_id', 'ms.user_id')
-    .where('ms.community_id', '=', communityId)
-    .where('u.account_kind', '=', 'person')
-    .select([
-      field
-        ? sql<string>`case when p.user_id is null then lower(trim(${sql.ref(`u.${field}`)})) else '' end`.as('k')
-        : sql<string>`case when ms.created_at > ${cut.under3} then 'under-3' when ms.created_at > ${cut.under12} then '3-12' when ms.created_at > ${cut.under24} then '12-24' else '24-plus' end`.as('k'),
-      field ? sql<string>`case when p.user_id is null then trim(${sql.ref(`u.${field}`)}) else '' end`.as('label') : sql<string>`''`.as('label'),
-      'c.user_id as contributor',
-    ]);
-  const rows = await db
-    .selectFrom(perMember.as('x'))
-    .select((eb) => ['x.k', eb.fn.min('x.label').as('label'), eb.fn.countAll<number>().as('members'), eb.fn.count<number>('x.contributor').as('contributors')])
-    .groupBy('x.k')
-    .execute();
-  const out: DimensionCounts = { given: [], notGiven: { members: 0, contributors: 0 } };
-  for (const r of rows) {
-    const members = Number(r.members);
-    const contributing = Number(r.contributors);
-    if (r.k === '' || r.k === null) out.notGiven = { members: out.notGiven.members + members, contributors: out.notGiven.contributors + contributing };
-    else out.given.push({ key: r.k, label: r.label || r.k, members, contributors: contributing });
+  const value = (field: ProfileDimension) =>
+    sql`case when u.id in (select user_id from profile_field_privacy where field = ${field} and visibility = 'only_me') then '' else trim(${sql.ref(`u.${field}`)}) end as ${sql.ref(field)}`;
+  const grouped = (dimension: DimensionKey) => sql`select ${dimension} as dimension, ${sql.ref(dimension)} as v, count(*) as members, sum(contributor) as contributors from per_member group by ${sql.ref(dimension)}`;
+  const result = await sql<{ dimension: DimensionKey; v: string | null; members: number | string; contributors: number | string | null }>`
+    with per_member as materialized (
+      select
+        ${sql.join(PROFILE_DIMENSIONS.map(value))},
+        case when ms.created_at > ${cut.under3} then 'under-3' when ms.created_at > ${cut.under12} then '3-12' when ms.created_at > ${cut.under24} then '12-24' else '24-plus' end as tenure,
+        case when ms.user_id in (
+          select user_id from analytics_member_months
+          where community_id = ${communityId} and month >= ${opts.contributorsFrom} and month <= ${opts.contributorsTo} and contributions > 0
+        ) then 1 else 0 end as contributor
+      from memberships ms
+      join users u on u.id = ms.user_id
+      where ms.community_id = ${communityId} and u.account_kind = 'person'
+    )
+    ${sql.join([...PROFILE_DIMENSIONS, 'tenure' as const].map(grouped), sql` union all `)}
+  `.execute(db);
+  const out = {} as Record<DimensionKey, DimensionCounts>;
+  for (const dimension of [...PROFILE_DIMENSIONS, 'tenure' as const]) {
+    const rows = result.rows.filter((r) => r.dimension === dimension);
+    const notGiven = { members: 0, contributors: 0 };
+    // Case-folded here rather than with SQL lower(), which is slower and differs by collation.
+    const byKey = new Map<string, { key: string; members: number; contributors: number; spellings: Array<[string, number]> }>();
+    for (const r of rows) {
+      const members = Number(r.members);
+      const contributing = Number(r.contributors ?? 0);
+      if (!r.v) {
+        notGiven.members += members;
+        notGiven.contributors += contributing;
+        continue;
+      }
+      const key = r.v.toLowerCase();
+      const c = byKey.get(key) ?? { key, members: 0, contributors: 0, spellings: [] };
+      c.members += members;
+      c.contributors += contributing;
+      c.spellings.push([r.v, members]);
+      byKey.set(key, c);
+    }
+    // Each category is labelled with its most common spelling (ties: the first in code-point order).
+    const label = (sp: Array<[string, number]>) => sp.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]![0];
+    out[dimension] = { given: [...byKey.values()].map((c) => ({ key: c.key, label: label(c.spellings), members: c.members, contributors: c.contributors })), notGiven };
   }
   return out;
 }
