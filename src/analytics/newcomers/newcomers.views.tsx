@@ -163,7 +163,7 @@ function Trajectories(p: { list: readonly Trajectory[]; csvHref: string }) {
                 {STEPS.map((s) => (
                   <td>{t.steps[s]?.slice(0, 10) ?? '–'}</td>
                 ))}
-                <td>{t.stalled ? `Stalled after “${STEP_LABELS[t.furthest]}”` : `Moving: ${STEP_LABELS[t.furthest]}`}</td>
+                <td>{t.stalled ? `Stalled after “${STEP_LABELS[t.furthest]}”` : `Furthest step: ${STEP_LABELS[t.furthest]}`}</td>
               </tr>
             ))}
           </tbody>
