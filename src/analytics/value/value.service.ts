@@ -2,7 +2,7 @@ import type { Deps } from '../../core/deps.ts';
 import type { Actor } from '../../core/permissions/index.ts';
 import type { HealthWindow } from '../period.ts';
 import type { HealthScope } from '../access.ts';
-import { CYCLE_TEXT, cycleSeries, INDICATORS, indicatorTotals, VALUE_CYCLES, type ValueCycle } from './value.measures.ts';
+import { CYCLE_TEXT, cycleSeries, INDICATORS, indicatorTotals, VALUE_CYCLES, type ValueCycle, type VerbCount } from './value.measures.ts';
 import { indicatorCounts, mostLinkedStoryIds, newestInCycle, personMembers, storiesPerCycle, storiesPerMonth } from './value.store.ts';
 import { linksOf, listStories, storiesByIds, type StoryLink, type ValueStory } from './stories.store.ts';
 
@@ -39,6 +39,11 @@ export interface ValueSummary {
 
 /** The value figures of a community over a window (reads rollups and stories only; no activity scan). */
 export async function valueSummary(deps: Deps, communityId: number, window: HealthWindow): Promise<ValueSummary> {
+  return (await loadSummary(deps, communityId, window)).summary;
+}
+
+/** The summary with the rollup rows it was made from (the matrix reuses them). */
+async function loadSummary(deps: Deps, communityId: number, window: HealthWindow): Promise<{ summary: ValueSummary; counts: VerbCount[] }> {
   const [counts, byCycle, perMonth] = await Promise.all([
     indicatorCounts(deps.db, communityId, window.months),
     storiesPerCycle(deps.db, communityId, window.from, window.to),
@@ -46,12 +51,13 @@ export async function valueSummary(deps: Deps, communityId: number, window: Heal
   ]);
   const series = cycleSeries(counts, window.months);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  return {
+  const summary = {
     stories: sum([...perMonth.values()]),
     storiesByCycle: Object.fromEntries(VALUE_CYCLES.map((c) => [c, byCycle[c] ?? 0])) as Record<ValueCycle, number>,
     indicatorsByCycle: Object.fromEntries(VALUE_CYCLES.map((c) => [c, sum(series[c])])) as Record<ValueCycle, number>,
     months: window.months.map((month, i) => ({ month, stories: perMonth.get(month) ?? 0, ...(Object.fromEntries(VALUE_CYCLES.map((c) => [c, series[c][i] ?? 0])) as Record<ValueCycle, number>) })),
   };
+  return { summary, counts };
 }
 
 /** The value matrix of a community: per cycle, the stories reaching it (count and newest) and its indicators. */
@@ -63,9 +69,8 @@ export interface ValueMatrix {
 /** Builds the value matrix for a window. */
 export async function valueMatrix(deps: Deps, scope: HealthScope, window: HealthWindow): Promise<ValueMatrix> {
   const id = scope.community.id;
-  const [summary, counts, newest] = await Promise.all([
-    valueSummary(deps, id, window),
-    indicatorCounts(deps.db, id, window.months),
+  const [{ summary, counts }, newest] = await Promise.all([
+    loadSummary(deps, id, window),
     Promise.all(VALUE_CYCLES.map((c) => newestInCycle(deps.db, id, c, window.from, window.to, MATRIX_STORY_LINKS))),
   ]);
   const totals = indicatorTotals(counts);
