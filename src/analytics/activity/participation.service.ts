@@ -72,7 +72,7 @@ export async function participationView(deps: Deps, communityId: number, window:
   const members = {} as Record<Level, PlacedMember[]>;
   for (const l of LEVELS) members[l] = await readPlacedMembers(deps.db, communityId, month, l, NAMED_PER_LEVEL);
   const factor = inequality[inequality.length - 1]!.absenceFactor;
-  const absence = factor === 0 ? [] : await readPlacedMembers(deps.db, communityId, month, null, factor);
+  const absence = await readPlacedMembers(deps.db, communityId, month, null, factor);
   return { month, months, flows, inequality, members, absence };
 }
 
