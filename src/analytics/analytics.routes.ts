@@ -7,7 +7,7 @@ import { knowledgeHealthRoutes } from './knowledge/knowledge.routes.ts';
 import { viewsRoutes } from './views/views.routes.ts';
 import { inclusionRoutes } from './inclusion/inclusion.routes.ts';
 import { valueRoutes } from './value/value.routes.ts';
-import { overviewRoutes } from './overview/overview.routes.ts';
+import { overviewRoutes } from './overview/overview.routes.tsx';
 
 /** Every page and API route of src/analytics (registered in src/core/app.ts). */
 export async function analyticsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {

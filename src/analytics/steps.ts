@@ -5,6 +5,7 @@ import { newcomersStep } from './newcomers/newcomers.step.ts';
 import { knowledgeStep } from './knowledge/knowledge.step.ts';
 import { inclusionStep } from './inclusion/inclusion.step.ts';
 import { valueStep } from './value/value.step.ts';
+import { overviewStep } from './overview/overview.step.ts';
 
-/** Every step that keeps rollups, in the order a refresh runs them. */
-export const analyticsSteps: readonly AnalyticsStep[] = [activityStep, questionsStep, newcomersStep, knowledgeStep, inclusionStep, valueStep];
+/** Every step that keeps rollups, in the order a refresh runs them (the overview reads the others: last). */
+export const analyticsSteps: readonly AnalyticsStep[] = [activityStep, questionsStep, newcomersStep, knowledgeStep, inclusionStep, valueStep, overviewStep];

@@ -88,8 +88,8 @@ export function LineChart(p: LineChartProps): VNode {
         <g class={`chart__series chart__s${si % 6}`}>
           <path class="chart__line" d={path(s.values as Array<number | null>) ?? ''} />
           {s.values.map((v, i) =>
-            finite(v) && (p.labels.length <= 60 || i === s.values.length - 1) ? (
-              <circle class="chart__dot" cx={x(i)} cy={y(v)} r={p.labels.length > 24 ? 2 : 3}>
+            finite(v) && (p.labels.length <= 24 || i === s.values.length - 1) ? (
+              <circle class="chart__dot" cx={x(i)} cy={y(v)} r={3}>
                 <title>{`${s.name}, ${p.labels[i]}: ${formatValue(v)}${p.unit ? ` ${p.unit}` : ''}`}</title>
               </circle>
             ) : null,

@@ -31,8 +31,8 @@ export function chartId(title: string): string {
   return `chart-${slug}-${counter}`;
 }
 
-/** Label i is drawn when it is every n-th, or the last one with room beside the previous. */
-const showTick = (i: number, n: number, every: number): boolean => i % every === 0 || (i === n - 1 && (n - 1) % every >= every / 2);
+/** Label i is drawn when it is every n-th (the rest are in the table and the marks' titles). */
+const showTick = (i: number, _n: number, every: number): boolean => i % every === 0;
 
 /** Label every n-th tick so about eight fit. */
 export const tickEvery = (n: number): number => Math.max(1, Math.ceil(n / 8));

@@ -42,6 +42,8 @@ export interface StageEstimate {
   /** The rule that decided, in a sentence. */
   reason: string;
   evidence: Evidence[];
+  /** The readings as numbers (growth and activity change as fractions; null where there is no figure). */
+  figures: { growth: number; core: number; activityChange: number | null; articlesCreated: number; reuseEvents: number; newcomerShare: number | null; medianFirstResponseHours: number | null };
 }
 
 /** Thresholds of the decision list (docs/analytics.md, "Lifecycle stage"). */
@@ -116,6 +118,7 @@ export function estimateStage(months: readonly StageMonth[], i: number): StageEs
     month: m.month,
     stage,
     reason,
+    figures: { growth, core, activityChange, articlesCreated: created, reuseEvents: reused, newcomerShare: newcomers, medianFirstResponseHours: response },
     evidence: [
       ev('members', 'Members', String(m.members)),
       ev('growth', 'Growth over three months', `${growth >= 0 ? '+' : ''}${pct(growth)}`),
