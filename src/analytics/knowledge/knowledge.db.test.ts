@@ -104,6 +104,15 @@ describeEachDialect('knowledge health on a hand-made history', (dialect) => {
     expect((await knowledgeSeries(deps(), w.guild.id, window))[2]).toEqual(month('2026-10', 1, 3, 1, 1));
   });
 
+  it('counts what a knowledge import created and the links its bodies hold, in their months', async () => {
+    await h.db.insertInto('links').values({ source_type: 'article', source_id: w.a3, target_type: 'article', target_id: w.a2, created_at: '2026-11-20T09:00:00.000Z' }).execute();
+    await recordActivity(h.db, { actorId: w.sara.id, verb: 'knowledge.imported', communityId: w.guild.id, subjectType: 'community', subjectId: w.guild.id, at: '2026-11-20T09:00:00.000Z', data: { articles: { created: 2, updated: 1, unchanged: 0 } } });
+    await refresh();
+    const series = await knowledgeSeries(deps(), w.guild.id, window);
+    expect(series[2]).toEqual(month('2026-10', 1, 3, 1, 1));
+    expect(series[3]).toEqual(month('2026-11', 3, 1, 1, 1));
+  });
+
   it('counts new evidence: Hal’s accepted answer (40) makes him and Eve the sql experts, and he is active; deleting the answer puts sql back at risk', async () => {
     const at = '2026-06-01T10:00:00.000Z';
     const answer = await h.db.insertInto('posts').values({ topic_id: w.sqlQuestion, author_id: w.hal.id, kind: 'answer', body: 'Add an index.', body_html: '<p>Add an index.</p>', created_at: at, updated_at: at, edited_at: null, deleted_at: null, deleted_by: null }).returning('id').executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
-import { monthOf, monthRange } from '../period.ts';
+import { monthRange } from '../period.ts';
 import { liveEvidence } from '../../people/expertise/expertise.store.ts';
 import { epochWeight, spreadOf } from './knowledge.measures.ts';
 
@@ -11,50 +11,10 @@ import { epochWeight, spreadOf } from './knowledge.measures.ts';
 
 /** A (community, month) key 'id|YYYY-MM'. */
 export const periodKey = (communityId: number, month: string) => `${communityId}|${month}`;
-const parseKey = (key: string) => {
+export const parseKey = (key: string) => {
   const [c, m] = key.split('|') as [string, string];
   return { communityId: Number(c), month: m };
 };
-
-/** The (community, month) periods of the article links currently recorded from these sources. */
-export async function linkPeriodsOfSources(db: Db, sources: { posts: number[]; topics: number[]; articles: number[] }): Promise<string[]> {
-  const out = new Set<string>();
-  const postIds = [...sources.posts];
-  if (sources.topics.length > 0) {
-    const openings = await db.selectFrom('posts').select('id').where('topic_id', 'in', sources.topics).where('kind', '=', 'opening').execute();
-    postIds.push(...openings.map((p) => Number(p.id)));
-  }
-  for (const [kind, ids] of [['post', postIds], ['article', sources.articles]] as const) {
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db
-        .selectFrom('links')
-        .innerJoin('articles', 'articles.id', 'links.target_id')
-        .select(['articles.community_id', 'links.created_at'])
-        .where('links.source_type', '=', kind)
-        .where('links.source_id', 'in', ids.slice(i, i + 500))
-        .where('links.target_type', '=', 'article')
-        .execute();
-      for (const r of rows) out.add(periodKey(Number(r.community_id), monthOf(r.created_at)));
-    }
-  }
-  return [...out];
-}
-
-/**
- * Every period that has article links now or had them at the last count: after an edit that may
- * have removed links, all of them are counted again (a removed link's period is not known any more).
- */
-export async function allLinkPeriods(db: Db): Promise<string[]> {
-  const now = await db
-    .selectFrom('links')
-    .innerJoin('articles', 'articles.id', 'links.target_id')
-    .select(['articles.community_id', sql<string>`substr(links.created_at, 1, 7)`.as('month')])
-    .where('links.target_type', '=', 'article')
-    .distinct()
-    .execute();
-  const before = await db.selectFrom('analytics_knowledge_months').select(['community_id', 'month']).where('links', '>', 0).execute();
-  return [...new Set([...now, ...before].map((r) => periodKey(Number(r.community_id), r.month)))];
-}
 
 interface ArticleCounts {
   views: number;

@@ -1,11 +1,16 @@
 import type { AnalyticsStep } from '../refresh.ts';
 import { monthOf } from '../period.ts';
-import { allLinkPeriods, communitiesWithoutSpread, linkPeriodsOfSources, periodKey, recomputeKnowledgeMonth, recomputeTagSpread, upsertLastActs } from './knowledge.rollup.ts';
+import { communitiesWithoutSpread, periodKey, recomputeKnowledgeMonth, recomputeTagSpread, upsertLastActs } from './knowledge.rollup.ts';
+import { syncAllLinkSources, syncLinkSources } from './link-sources.ts';
 
 /** Verbs whose (community, month) holds articles created or reuse events. */
 const MONTH_VERBS = new Set(['article.created', 'article.viewed', 'knowledge.applied', 'knowledge.imported']);
-/** Verbs that may have removed links from a body: every period with article links is counted again. */
-const LINK_REWRITE_VERBS = new Set(['post.edited', 'article.edited', 'article.restored', 'knowledge.imported', 'import.completed']);
+/** Verbs that write a post's body (so its links), by subject post; topic.created names the topic. */
+const POST_BODY_VERBS = new Set(['post.created', 'post.edited']);
+/** Verbs that write an article's body. */
+const ARTICLE_BODY_VERBS = new Set(['article.created', 'article.edited', 'article.restored']);
+/** Imports write many bodies without naming them in the stream: the whole link mirror is compared. */
+const IMPORT_VERBS = new Set(['knowledge.imported', 'import.completed']);
 /** Verbs that change demonstrated expertise (expertise_evidence) or the tags it is filed under. */
 const EVIDENCE_VERBS = new Set([
   'post.voted', 'answer.accepted', 'answer.unaccepted', 'knowledge.applied', 'knowledge.applied_withdrawn',
@@ -18,17 +23,18 @@ const VIEW_VERBS = new Set(['topic.viewed', 'article.viewed']);
 
 /**
  * Keeps the knowledge-health rollups (docs/analytics/knowledge.md): per (community, month) articles
- * created and reuse (views, links, "I applied this"), per article the same; per (community, tag) how
+ * created and reuse (views, links, "I applied this"), per article the same (with a mirror of each
+ * body's article links, so an edit that removes one is counted); per (community, tag) how
  * expertise is spread; per (community, member) the last act. Each touched period or community is
  * recomputed whole from its source tables, so the step is idempotent and backdated rows land right.
  */
 export const knowledgeStep: AnalyticsStep = {
   name: 'knowledge',
-  tables: ['analytics_knowledge_months', 'analytics_article_months', 'analytics_knowledge_tags', 'analytics_member_last'],
+  tables: ['analytics_knowledge_months', 'analytics_article_months', 'analytics_knowledge_tags', 'analytics_article_link_sources', 'analytics_member_last'],
   begin(db) {
     const periods = new Set<string>();
     const sources = { posts: new Set<number>(), topics: new Set<number>(), articles: new Set<number>() };
-    let rewriteLinks = false;
+    let allLinks = false;
     const evidence = new Set<number>();
     const last = new Map<string, string>();
     return {
@@ -37,11 +43,11 @@ export const knowledgeStep: AnalyticsStep = {
           if (r.communityId === null) continue;
           if (MONTH_VERBS.has(r.verb)) periods.add(periodKey(r.communityId, monthOf(r.at)));
           if (r.subjectId !== null) {
-            if (r.verb === 'post.created' && r.subjectType === 'post') sources.posts.add(r.subjectId);
+            if (POST_BODY_VERBS.has(r.verb) && r.subjectType === 'post') sources.posts.add(r.subjectId);
             if (r.verb === 'topic.created' && r.subjectType === 'topic') sources.topics.add(r.subjectId);
-            if (r.verb === 'article.created' && r.subjectType === 'article') sources.articles.add(r.subjectId);
+            if (ARTICLE_BODY_VERBS.has(r.verb) && r.subjectType === 'article') sources.articles.add(r.subjectId);
           }
-          if (LINK_REWRITE_VERBS.has(r.verb)) rewriteLinks = true;
+          if (IMPORT_VERBS.has(r.verb)) allLinks = true;
           if (EVIDENCE_VERBS.has(r.verb)) evidence.add(r.communityId);
           if (r.actorId !== null && !VIEW_VERBS.has(r.verb)) {
             const key = `${r.communityId}|${r.actorId}`;
@@ -52,7 +58,7 @@ export const knowledgeStep: AnalyticsStep = {
       },
       async finish() {
         await upsertLastActs(db, last);
-        const linked = rewriteLinks ? await allLinkPeriods(db) : await linkPeriodsOfSources(db, { posts: [...sources.posts], topics: [...sources.topics], articles: [...sources.articles] });
+        const linked = allLinks ? await syncAllLinkSources(db) : await syncLinkSources(db, { posts: [...sources.posts], topics: [...sources.topics], articles: [...sources.articles] });
         for (const key of linked) periods.add(key);
         for (const key of periods) await recomputeKnowledgeMonth(db, key);
         // A community seen for the first time (no spread kept yet: a rebuild, seeded evidence) is computed too.

@@ -51,6 +51,15 @@ export const createContentViews: Migration = {
       .addPrimaryKeyConstraint('analytics_knowledge_tags_pk', ['community_id', 'tag'])
       .execute();
     await db.schema
+      .createTable('analytics_article_link_sources')
+      .addColumn('source_type', 'text', (c) => c.notNull())
+      .addColumn('source_id', 'integer', (c) => c.notNull())
+      .addColumn('article_id', 'integer', (c) => c.notNull())
+      .addColumn('community_id', 'integer', (c) => c.notNull())
+      .addColumn('month', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('analytics_article_link_sources_pk', ['source_type', 'source_id', 'article_id'])
+      .execute();
+    await db.schema
       .createTable('analytics_member_last')
       .addColumn('community_id', 'integer', (c) => c.notNull())
       .addColumn('user_id', 'integer', (c) => c.notNull())

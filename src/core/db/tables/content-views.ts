@@ -56,6 +56,20 @@ export interface AnalyticsKnowledgeTagTable {
   top2_score: number;
 }
 
+/**
+ * The article links each post or article body held at the last refresh (a mirror of `links` to
+ * articles): when a body is edited, the months of the links it lost are known and counted again.
+ */
+export interface AnalyticsArticleLinkSourceTable {
+  source_type: 'post' | 'article';
+  source_id: number;
+  article_id: number;
+  /** The linked article's community. */
+  community_id: number;
+  /** 'YYYY-MM' of the link's created_at. */
+  month: string;
+}
+
 /** The last act (any verb but views) of a member in a community. */
 export interface AnalyticsMemberLastTable {
   community_id: number;
@@ -68,5 +82,6 @@ export interface ContentViewsTables {
   analytics_knowledge_months: AnalyticsKnowledgeMonthTable;
   analytics_article_months: AnalyticsArticleMonthTable;
   analytics_knowledge_tags: AnalyticsKnowledgeTagTable;
+  analytics_article_link_sources: AnalyticsArticleLinkSourceTable;
   analytics_member_last: AnalyticsMemberLastTable;
 }
