@@ -160,6 +160,7 @@ function DimensionSection({ dimension: d, csvHref }: { dimension: DimensionView;
             unit="%"
             percent
             series={d.categories.map((c) => ({ name: c.label, values: [pct(c.memberShare), pct(c.contributorShare)] }))}
+            csvHref={csvHref}
           />
           <div class="table-wrap">
             <table class="table">
