@@ -12,6 +12,9 @@ interface Props {
   view: ActivityView;
 }
 
+/** The day chart of people shows the last this many days (the rhythm chart and the CSV: the whole window). */
+const RECENT_DAYS = 90;
+
 /** The `?months=` suffix of links on a health page (none for the default 12). */
 export const windowQuery = (w: HealthWindow) => (w.months.length === 12 ? '' : `?months=${w.months.length}`);
 
@@ -22,6 +25,7 @@ export function ActivityPage(p: Props) {
   const current = v.months[v.months.length - 1]!;
   const lastWeek = v.weeks[v.weeks.length - 1];
   const total = v.months.reduce((s, m) => s + m.contributions, 0);
+  const recent = v.days.slice(-RECENT_DAYS);
   const gapEnds = new Map(v.days.map((d, i) => [d.day, i]));
   const marks = v.rhythm.longGaps.flatMap((g) => {
     const index = gapEnds.get(g.to);
@@ -45,7 +49,7 @@ export function ActivityPage(p: Props) {
         <h2 id="act-people">People active</h2>
         <LineChart title="People active per week" desc={`Distinct people who acted, and who contributed, each week. This week so far: ${lastWeek?.activeMembers ?? 0} active.`} labels={v.weeks.map((w) => w.week)} unit="people" series={[{ name: 'Active', values: v.weeks.map((w) => w.activeMembers) }, { name: 'Contributing', values: v.weeks.map((w) => w.contributors) }]} csvHref={csv('weeks')} />
         <LineChart title="People active per month" desc={`Distinct people who acted, and who contributed, each month. This month: ${current.activeMembers} active, ${current.contributors} contributing.`} labels={v.months.map((m) => m.month)} unit="people" series={[{ name: 'Active', values: v.months.map((m) => m.activeMembers) }, { name: 'Contributing', values: v.months.map((m) => m.contributors) }, { name: 'Joined', values: v.months.map((m) => m.newMembers) }]} csvHref={csv('months')} />
-        <LineChart title="People active per day" desc="Distinct people who acted each day." labels={v.days.map((d) => d.day)} unit="people" series={[{ name: 'Active', values: v.days.map((d) => d.activeMembers) }]} csvHref={csv('days')} />
+        <LineChart title={`People active per day, last ${recent.length} days`} desc="Distinct people who acted each day (every day of the window is in the CSV)." labels={recent.map((d) => d.day)} unit="people" series={[{ name: 'Active', values: recent.map((d) => d.activeMembers) }]} csvHref={csv('days')} />
       </section>
       <section aria-labelledby="act-made">
         <h2 id="act-made">What was made</h2>
