@@ -71,6 +71,8 @@ describeEachDialect('inclusion page, API and CSV', (dialect) => {
     expect(html).toMatch(/<th scope="row">Discipline<\/th><td>0\.63<\/td><td>0\.41<\/td><td>-0\.22<\/td><td>12 of 15<\/td><td>8 of 9<\/td>/);
     expect(html).toMatch(/<strong>Discipline: Geology<\/strong>/);
     expect(html).toMatch(/<th scope="row">Ecology<\/th>/);
+    expect(html).toContain('<h2 id="incl-response">Response time by asker group</h2>');
+    expect(html).toMatch(/<th scope="row">Newcomers<\/th><td>1<\/td><td>1<\/td><td>2 h<\/td>/);
     for (const table of ['blau', 'categories', 'voice', 'response-by-tenure', 'response-by-discipline']) expect(html).toContain(`href="/c/${pub}/health/inclusion/${table}.csv"`);
     const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
     expect(levels[0]).toBe(1);

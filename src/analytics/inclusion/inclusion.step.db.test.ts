@@ -81,6 +81,19 @@ describeEachDialect('inclusion step: newcomer voice per month', (dialect) => {
     expect(await month(h.db, c, '2026-10')).toMatchObject(figures(3, 1, 2, 1, 4, 1));
   });
 
+  it('recomputes the months after a join that arrives late (an import), so the member counts as a newcomer there', async () => {
+    const late = (await makeUser(h.db)).id;
+    await comments(h.db, late, c, '2026-11-20T10:00:00.000Z');
+    await refreshAnalytics(h.db, { now: NOW });
+    // Not a member yet: November gains an established contributor.
+    expect(await month(h.db, c, '2026-11')).toMatchObject(figures(3, 1, 3, 1, 4, 2));
+    await joinAt(h.db, c, late, '2026-10-20T09:00:00.000Z');
+    await act(h.db, { actor: late, verb: 'community.joined', community: c, subjectType: 'user', subjectId: late, at: '2026-10-20T09:00:00.000Z' });
+    await refreshAnalytics(h.db, { now: NOW });
+    // The join row is in October; November is recomputed too, and there the member is a newcomer.
+    expect(await month(h.db, c, '2026-11')).toMatchObject(figures(3, 2, 3, 2, 4, 3));
+  });
+
   it('gives the same figures when rebuilt from scratch, and a second refresh changes nothing', async () => {
     const before = await listInclusionMonths(h.db, c, '2000-01', '2999-12');
     await refreshAnalytics(h.db, { now: NOW });
