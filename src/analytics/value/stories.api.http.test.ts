@@ -131,8 +131,10 @@ describeEachDialect('value stories API', (dialect) => {
       expect(after.title).toBe('The sway fix');
       expect(after.cycles).toEqual(['immediate', 'realized']);
       expect(after.links.map((l) => l.type)).toEqual(['article']);
+      const topicsOnly = (await api(t, 'PATCH', `/api/v1/value-stories/${s.id}`, { topics: [w.ids.pubTopic] }, w.as.member)).json() as StoryJson;
+      expect(topicsOnly.links.map((l) => l.type)).toEqual(['article', 'topic']);
       const verbs = await db().selectFrom('activity').select('verb').where('subject_type', '=', 'value_story').where('subject_id', '=', s.id).orderBy('id').execute();
-      expect(verbs.map((v) => v.verb)).toEqual(['value_story.created', 'value_story.edited']);
+      expect(verbs.map((v) => v.verb)).toEqual(['value_story.created', 'value_story.edited', 'value_story.edited']);
     });
 
     it('lets the author or a steward delete, not another member', async () => {

@@ -57,23 +57,24 @@ function text(issues: FieldIssue[], field: string, v: string | undefined, requir
   return t;
 }
 
-async function targets(deps: Deps, actor: Actor, issues: FieldIssue[], input: StoryInput): Promise<LinkTargets | null> {
-  if (input.topics === undefined && input.articles === undefined && input.events === undefined) return null;
-  const out: LinkTargets = { topics: [...new Set(input.topics ?? [])], articles: [...new Set(input.articles ?? [])], events: [...new Set(input.events ?? [])] };
-  for (const k of ['topics', 'articles', 'events'] as const) if (out[k].length > LINKS_MAX) issues.push({ field: k, message: `may list at most ${LINKS_MAX}` });
-  const topics = await readableTopicIds(deps.db, actor, out.topics);
-  const missingTopics = out.topics.filter((id) => !topics.has(id));
+async function targets(deps: Deps, actor: Actor, issues: FieldIssue[], input: StoryInput): Promise<LinkTargets> {
+  const uniq = (xs: number[] | undefined) => (xs === undefined ? undefined : [...new Set(xs)]);
+  const out: LinkTargets = { topics: uniq(input.topics), articles: uniq(input.articles), events: uniq(input.events) };
+  for (const k of ['topics', 'articles', 'events'] as const) if ((out[k]?.length ?? 0) > LINKS_MAX) issues.push({ field: k, message: `may list at most ${LINKS_MAX}` });
+  const wanted = { topics: out.topics ?? [], articles: out.articles ?? [] };
+  const topics = await readableTopicIds(deps.db, actor, wanted.topics);
+  const missingTopics = wanted.topics.filter((id) => !topics.has(id));
   if (missingTopics.length > 0) issues.push({ field: 'topics', message: `no thread you can read has the number ${missingTopics.join(', ')}` });
-  const articles = await readableArticleIds(deps.db, actor, out.articles);
-  const missingArticles = out.articles.filter((id) => !articles.has(id));
+  const articles = await readableArticleIds(deps.db, actor, wanted.articles);
+  const missingArticles = wanted.articles.filter((id) => !articles.has(id));
   if (missingArticles.length > 0) issues.push({ field: 'articles', message: `no article you can read has the number ${missingArticles.join(', ')}` });
   // No event can exist until the calendar lands; the column and the field are ready for it.
-  if (out.events.length > 0) issues.push({ field: 'events', message: 'events cannot be linked yet: the calendar is not available' });
+  if ((out.events?.length ?? 0) > 0) issues.push({ field: 'events', message: 'events cannot be linked yet: the calendar is not available' });
   return out;
 }
 
 /** Checks a whole story (create) or the given fields merged over the story (edit); 400 naming each bad field. */
-async function checked(deps: Deps, actor: Actor, input: StoryInput, was?: ValueStory): Promise<{ row: StoryRow; links: LinkTargets | null }> {
+async function checked(deps: Deps, actor: Actor, input: StoryInput, was?: ValueStory): Promise<{ row: StoryRow; links: LinkTargets }> {
   const issues: FieldIssue[] = [];
   const title = text(issues, 'title', input.title, true, deps.config.limits.titleMax);
   const happened = text(issues, 'happened', input.happened, true, PROMPT_MAX);
@@ -106,7 +107,7 @@ export async function createStory(deps: Deps, actor: Actor | null, slug: string,
   const cycles = cyclesOf(promptsOf(row));
   const at = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (tx) => {
-    const id = await insertStory(tx, { ...row, community_id: community.id, author_id: actor.id, at }, cycles, links ?? { topics: [], articles: [], events: [] });
+    const id = await insertStory(tx, { ...row, community_id: community.id, author_id: actor.id, at }, cycles, links);
     await recordActivity(tx, { actorId: actor.id, verb: 'value_story.created', communityId: community.id, subjectType: 'value_story', subjectId: id, data: { title: row.title, cycles }, at });
     return id;
   });

@@ -40,7 +40,10 @@ export interface StoryRow {
   reframing: string;
 }
 
-export type LinkTargets = { topics: number[]; articles: number[]; events: number[] };
+/** Link lists by kind; on edit, a kind left out keeps its links. */
+export type LinkTargets = { topics?: number[] | undefined; articles?: number[] | undefined; events?: number[] | undefined };
+
+const LINK_KINDS = [['topics', 'topic'], ['articles', 'article'], ['events', 'event']] as const;
 
 function base(db: Db) {
   return db
@@ -94,14 +97,16 @@ export async function insertStory(db: Db, s: StoryRow & { community_id: number; 
   return Number(id);
 }
 
-/** Changes a story's text and, when given, its links; rewrites its cycles. Pass a transaction. */
+/** Changes a story's text and the link kinds given (others stay); rewrites its cycles. Pass a transaction. */
 export async function updateStory(db: Db, story: ValueStory, set: StoryRow, cycles: ValueCycle[], links: LinkTargets | null, at: string): Promise<void> {
   await db.updateTable('value_stories').set({ ...set, updated_at: at }).where('id', '=', story.id).execute();
   await db.deleteFrom('value_story_cycles').where('story_id', '=', story.id).execute();
   await writeCycles(db, story.id, story.communityId, story.createdAt, cycles);
-  if (links) {
-    await db.deleteFrom('value_story_links').where('story_id', '=', story.id).execute();
-    await writeLinks(db, story.id, links);
+  const replaced = LINK_KINDS.filter(([k]) => links?.[k] !== undefined).map(([, type]) => type);
+  if (links && replaced.length > 0) {
+    await db.deleteFrom('value_story_links').where('story_id', '=', story.id).where('target_type', 'in', replaced).execute();
+    const kept = await db.selectFrom('value_story_links').select((eb) => eb.fn.max('position').as('p')).where('story_id', '=', story.id).executeTakeFirst();
+    await writeLinks(db, story.id, links, kept?.p === null || kept?.p === undefined ? 0 : Number(kept.p) + 1);
   }
 }
 
@@ -116,9 +121,9 @@ async function writeCycles(db: Db, storyId: number, communityId: number, created
   if (cycles.length > 0) await db.insertInto('value_story_cycles').values(cycles.map((cycle) => ({ story_id: storyId, community_id: communityId, cycle, created_at: createdAt }))).execute();
 }
 
-async function writeLinks(db: Db, storyId: number, l: LinkTargets) {
-  const rows = [...l.topics.map((id) => ['topic', id] as const), ...l.articles.map((id) => ['article', id] as const), ...l.events.map((id) => ['event', id] as const)];
-  if (rows.length > 0) await db.insertInto('value_story_links').values(rows.map(([target_type, target_id], position) => ({ story_id: storyId, target_type, target_id, position }))).execute();
+async function writeLinks(db: Db, storyId: number, l: LinkTargets, from = 0) {
+  const rows = LINK_KINDS.flatMap(([k, type]) => (l[k] ?? []).map((id) => [type, id] as const));
+  if (rows.length > 0) await db.insertInto('value_story_links').values(rows.map(([target_type, target_id], i) => ({ story_id: storyId, target_type, target_id, position: from + i }))).execute();
 }
 
 /** Of these topic ids, those that exist, are not deleted and are in a community the actor may read. */
