@@ -8,7 +8,7 @@ import { errorResponses, SlugParams, tags } from '../responsiveness/responsivene
 import { STEPS } from './newcomers.measures.ts';
 import { loadNewcomers } from './newcomers.load.ts';
 import { newcomersPages } from './newcomers.pages.tsx';
-import { NewcomersSchema } from './newcomers.schema.ts';
+import { API_TRAJECTORIES, NewcomersSchema } from './newcomers.schema.ts';
 import type { Cohort, FunnelStep, NewcomerMonth, NewcomersView, Trajectory } from './newcomers.service.ts';
 
 /** A CSV table: its columns and rows, typed together; `individual` tables are 404 for non-stewards. */
@@ -95,7 +95,8 @@ export async function newcomersRoutes(app: FastifyInstance, deps: Deps): Promise
         stalls: view.stalls,
         cohorts: view.cohorts,
         monthly: view.months,
-        trajectories: view.trajectories?.map((t) => ({ member: { id: t.userId, username: t.username, displayName: t.displayName }, joinedAt: t.joinedAt, steps: t.steps, furthest: t.furthest, lastStepAt: t.lastStepAt, stalled: t.stalled, daysToFirstContribution: t.daysToFirstContribution })) ?? null,
+        trajectories: view.trajectories?.slice(0, API_TRAJECTORIES).map((t) => ({ member: { id: t.userId, username: t.username, displayName: t.displayName }, joinedAt: t.joinedAt, steps: t.steps, furthest: t.furthest, lastStepAt: t.lastStepAt, stalled: t.stalled, daysToFirstContribution: t.daysToFirstContribution })) ?? null,
+        trajectoriesTotal: view.trajectories?.length ?? null,
       };
     },
   );

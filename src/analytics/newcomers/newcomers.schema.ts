@@ -2,6 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { StringEnum } from '../../discussions/discussions.schema.ts';
 import { STEPS } from './newcomers.measures.ts';
 
+/** The most named trajectories one API answer carries (the CSV has every one). */
+export const API_TRAJECTORIES = 500;
+
 const Nullable = (t: ReturnType<typeof Type.Number>, description: string) => Type.Union([t, Type.Null()], { description });
 const Share = (description: string) => Nullable(Type.Number({ minimum: 0, maximum: 1 }), description);
 const Days = (description: string) => Nullable(Type.Number({ minimum: 0 }), description);
@@ -66,6 +69,7 @@ export const NewcomersSchema = Type.Object({
       ),
       Type.Null(),
     ],
-    { description: 'Each newcomer by name (stewards and organisation admins only; null for everyone else).' },
+    { description: `Each newcomer by name, newest joiner first, at most ${API_TRAJECTORIES} (stewards and organisation admins only; null for everyone else). trajectories.csv has them all.` },
   ),
+  trajectoriesTotal: Type.Union([Type.Integer(), Type.Null()], { description: 'How many newcomers have a trajectory (null for readers who may not see them).' }),
 });
