@@ -5,7 +5,7 @@ import { foldMemberMonths } from './activity.classify.ts';
 import { foldDays, foldWeeks, weeksOverlapping } from './activity.series.ts';
 import { monthsOfMember, readCommunityActs, replaceMemberMonths } from './activity.store.ts';
 import { summariseMonth } from './participation.compute.ts';
-import { nonPersonIds, personMembers, personMonths, replaceDays, replaceMonth, summaryExtent, upsertWeeks } from './series.store.ts';
+import { communitiesSummarisedBefore, nonPersonIds, personMembers, personMonths, replaceDays, replaceMonth, summaryExtent, upsertWeeks } from './series.store.ts';
 
 /** A month's levels read three months back, and flows compare with the month before: a change reaches three months on. */
 const REACH = 3;
@@ -15,7 +15,8 @@ const REACH = 3;
  * a new row falls in is recomputed whole from the `activity` table — member months, days, and the
  * weeks overlapping the month — so a backdated row lands in its own period and a refresh run twice
  * writes the same rows; then the month summaries (levels, flows, inequality) of that month and the
- * three after it, and of any month up to now that has none yet. A `user.kind_changed` row recomputes
+ * three after it, and of any month up to now that has none yet (also in communities with no new rows,
+ * when a new month begins). A `user.kind_changed` row recomputes
  * every month the member acted in (the series count people only).
  */
 export const activityStep: AnalyticsStep = {
@@ -40,8 +41,11 @@ export const activityStep: AnalyticsStep = {
         for (const userId of kindChanged) for (const t of await monthsOfMember(db, userId)) touch(t.communityId, t.month);
         const others = await nonPersonIds(db);
         const isPerson = (id: number) => !others.has(id);
+        const current = monthOf(now.toISOString());
+        // A new month with no activity yet still gets its summary (members, levels fading, inequality).
+        for (const communityId of await communitiesSummarisedBefore(db, current)) if (!touched.has(communityId)) touched.set(communityId, new Set());
         for (const [communityId, months] of touched) {
-          await db.transaction().execute((tx) => recomputeCommunity(tx, communityId, [...months].sort(), isPerson, monthOf(now.toISOString())));
+          await db.transaction().execute((tx) => recomputeCommunity(tx, communityId, [...months].sort(), isPerson, current));
         }
       },
     };

@@ -112,4 +112,16 @@ describeEachDialect('activityStep: levels, flows, inequality and series', (diale
     const jul = await month(db, p.c.id, '2026-07');
     expect([jul['inactive'], jul['gini'], jul['moved_outward']]).toEqual([5, 0, 2]);
   });
+
+  it('summarises a new month that has begun without any activity yet', async () => {
+    const db = h.db;
+    const p = await history(db);
+    await refreshAnalytics(db, { now: NOW, steps });
+    // June arrives; nothing new was recorded since April.
+    await refreshAnalytics(db, { now: new Date('2026-06-02T00:00:00Z'), steps });
+    const jun = await month(db, p.c.id, '2026-06');
+    // Trailing April–June: Ben's 2 April contributions (occasional), Eve (no member, transactional); the 4 other members inactive.
+    expect([jun['members'], jun['occasional'], jun['transactional'], jun['inactive'], jun['active_members']]).toEqual([5, 1, 1, 4, 0]);
+    expect((await levels(db, p.c.id, '2026-06')).map((l) => l[1])).toEqual(['occasional', 'transactional']);
+  });
 });

@@ -107,3 +107,14 @@ export async function replaceMonth(db: Db, communityId: number, r: MonthResult):
   }
   if (r.flows.matrix.length > 0) await db.insertInto('analytics_level_flows').values(r.flows.matrix.map((f) => ({ ...key, from_level: f.from, to_level: f.to, members: f.members }))).execute();
 }
+
+/** Communities whose latest month summary is older than `month` (a new month began with no activity yet). */
+export async function communitiesSummarisedBefore(db: Db, month: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('analytics_community_months')
+    .select(['community_id', (eb) => eb.fn.max('month').as('last')])
+    .groupBy('community_id')
+    .having((eb) => eb.fn.max('month'), '<', month)
+    .execute();
+  return rows.map((r) => Number(r.community_id));
+}
