@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../core/config.ts';
 import { adminCommand } from './admin.ts';
+import { analyticsCommand } from './analytics.ts';
 import { evalCommand } from './eval.ts';
 import { EXIT, type CliIo } from './io.ts';
 import { exportCommand, importCommand } from './knowledge.ts';
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   admin: (config, io, args) => adminCommand(config, io, args),
   export: (config, io, args) => exportCommand(config, io, args),
   eval: (config, io, args) => evalCommand(config, io, args),
+  analytics: (config, io, args) => analyticsCommand(config, io, args),
   import: (config, io, args) => (args[0] === 'stackexchange' ? importStackExchangeCommand(config, io, args.slice(1)) : importCommand(config, io, args)),
 };
 

@@ -27,6 +27,9 @@ Commands:
       --until <ISO date>      only what was created before this date
       --site <host>           defaults to the folder name (cardano-2021 →
                               cardano.stackexchange.com)
+  analytics refresh     Bring the health rollups up to date with the activity
+                        stream (serve also does it every 5 minutes).
+  analytics rebuild     Empty the health rollups and read the whole stream again.
   eval related          Measure the related-content ranking in a throw-away
                         SQLite database (see docs/related.md):
       --dump <dump-folder>    recall@limit and MRR against the dump's PostLinks
