@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { anonymousBrowser, api, buildTestApp, fakeClock, signInAs, type Browser, type TestApp } from '../../../test/helpers/app.ts';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
-import { makeUser } from '../../../test/helpers/factories.ts';
+import { makeCommunity, makeUser } from '../../../test/helpers/factories.ts';
 import { history, HISTORY_NOW } from './activity.world.ts';
 
 const ACTIVITY_CSVS = ['days', 'weeks', 'months', 'gaps'].map((t) => `activity/${t}.csv`);
@@ -143,5 +143,18 @@ describeEachDialect('activity and participation pages, API and CSV', (dialect) =
     const res = await api(t, 'GET', `/api/v1/communities/${hidden.c.slug}/health/participation`, undefined, insider);
     expect(res.statusCode).toBe(200);
     expect(res.json().members).toBeNull();
+  });
+
+  it('answers for a community with no activity at all: zeros, no rhythm, empty lists', async () => {
+    const quiet = await makeCommunity(t.deps.db, w.stew.id, { name: 'Quiet Corner' });
+    for (const url of [`/c/${quiet.slug}/health/activity`, `/c/${quiet.slug}/health/participation`]) {
+      const page = await get(url, as.steward);
+      expect(page.statusCode, url).toBe(200);
+    }
+    const act = (await api(t, 'GET', `/api/v1/communities/${quiet.slug}/health/activity?months=1`, undefined, as.steward)).json();
+    expect(act.rhythm).toEqual({ activeDays: 0, usualGapDays: null, factor: 3, longGaps: [] });
+    expect(act.monthly[0].contributions).toBe(0);
+    const part = (await api(t, 'GET', `/api/v1/communities/${quiet.slug}/health/participation?months=1`, undefined, as.steward)).json();
+    expect([part.inequality[0].gini, part.inequality[0].absenceFactor, part.flows, part.absence, part.members.core]).toEqual([0, 0, [], [], []]);
   });
 });
