@@ -157,4 +157,14 @@ describeEachDialect('activity and participation pages, API and CSV', (dialect) =
     const part = (await api(t, 'GET', `/api/v1/communities/${quiet.slug}/health/participation?months=1`, undefined, as.steward)).json();
     expect([part.inequality[0].gini, part.inequality[0].absenceFactor, part.flows, part.absence, part.members.core]).toEqual([0, 0, [], [], []]);
   });
+
+  it('documents both routes in the OpenAPI document under the health tag, with the months query', async () => {
+    const doc = (await t.app.inject('/api/v1/openapi.json')).json();
+    for (const path of ['activity', 'participation']) {
+      const op = doc.paths[`/api/v1/communities/{slug}/health/${path}`].get;
+      expect(op.tags).toEqual(['health']);
+      expect(op.parameters.map((p: { name: string }) => p.name)).toContain('months');
+      expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '404']);
+    }
+  });
 });
