@@ -1,20 +1,14 @@
 import type { Deps } from '../core/deps.ts';
-import { refreshAnalytics } from './refresh.ts';
+import { refreshShared } from './fresh.ts';
 
 /**
  * Brings the analytics rollups up to date every `everyMs` (default 5 minutes) on an unref'd timer,
- * and once shortly after start. Returns a function that stops it. Failures are logged, never thrown.
+ * and once shortly after start; never two at once (see refreshShared). Returns a function that stops
+ * it. Failures are logged, never thrown.
  */
 export function startAnalyticsRefresher(deps: Deps, everyMs = 5 * 60 * 1000): () => void {
-  let busy = false;
   const run = () => {
-    if (busy) return;
-    busy = true;
-    refreshAnalytics(deps.db, { now: deps.clock.now() })
-      .catch((err: unknown) => deps.log.error({ err }, 'analytics refresh failed'))
-      .finally(() => {
-        busy = false;
-      });
+    refreshShared(deps).catch((err: unknown) => deps.log.error({ err }, 'analytics refresh failed'));
   };
   const first = setTimeout(run, 5_000);
   first.unref();
