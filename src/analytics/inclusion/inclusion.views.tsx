@@ -144,8 +144,27 @@ export function InclusionPage(p: Props) {
   );
 }
 
-function DimensionSection({ dimension: d, csvHref }: { dimension: DimensionView; csvHref: string }) {
+/** Categories drawn as their own band in a chart; the rest are one "All others" band. */
+const CHART_CATEGORIES = 7;
+/** Category rows a page table lists (most members first); the CSV has them all. */
+const TABLE_CATEGORIES = 30;
+
+/** The chart's bands: the biggest categories, and the rest summed (shares add up). */
+export function chartSeries(d: DimensionView) {
+  const shown = d.categories.length > CHART_CATEGORIES + 1 ? d.categories.slice(0, CHART_CATEGORIES) : d.categories;
+  const rest = d.categories.slice(shown.length);
+  const series = shown.map((c) => ({ name: c.label, values: [pct(c.memberShare), pct(c.contributorShare)] }));
+  if (rest.length > 0) {
+    const sum = (f: (c: (typeof rest)[number]) => number | null) => pct(rest.reduce((s, c) => s + (f(c) ?? 0), 0));
+    series.push({ name: `All others (${rest.length})`, values: [sum((c) => c.memberShare), sum((c) => c.contributorShare)] });
+  }
+  return series;
+}
+
+export function DimensionSection({ dimension: d, csvHref }: { dimension: DimensionView; csvHref: string }) {
   const id = `incl-dim-${d.key.replace(/_/g, '-')}`;
+  const listed = d.categories.slice(0, TABLE_CATEGORIES);
+  const more = d.categories.slice(TABLE_CATEGORIES);
   return (
     <section aria-labelledby={id}>
       <h3 id={id}>{d.label}</h3>
@@ -159,7 +178,7 @@ function DimensionSection({ dimension: d, csvHref }: { dimension: DimensionView;
             labels={['Members', 'Active contributors']}
             unit="%"
             percent
-            series={d.categories.map((c) => ({ name: c.label, values: [pct(c.memberShare), pct(c.contributorShare)] }))}
+            series={chartSeries(d)}
             csvHref={csvHref}
           />
           <div class="table-wrap">
@@ -176,7 +195,7 @@ function DimensionSection({ dimension: d, csvHref }: { dimension: DimensionView;
                 </tr>
               </thead>
               <tbody>
-                {d.categories.map((c) => (
+                {listed.map((c) => (
                   <tr>
                     <th scope="row">{c.label}</th>
                     <td>{c.members}</td>
@@ -186,6 +205,16 @@ function DimensionSection({ dimension: d, csvHref }: { dimension: DimensionView;
                     <td>{c.flagged ? <strong>Not being heard</strong> : c.ratio === null ? '–' : `${Math.round(c.ratio * 100)}% of its share`}</td>
                   </tr>
                 ))}
+                {more.length > 0 && (
+                  <tr>
+                    <th scope="row">{more.length} more categories (listed in the CSV)</th>
+                    <td>{more.reduce((n, c) => n + c.members, 0)}</td>
+                    <td>–</td>
+                    <td>{more.reduce((n, c) => n + c.contributors, 0)}</td>
+                    <td>–</td>
+                    <td>{more.some((c) => c.flagged) ? <strong>Includes groups not being heard</strong> : '–'}</td>
+                  </tr>
+                )}
                 {d.notGiven.members > 0 && (
                   <tr>
                     <th scope="row">Not given</th>
