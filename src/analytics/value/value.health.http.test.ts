@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousBrowser, api, buildTestApp, fakeClock, type TestApp } from '../../../test/helpers/app.ts';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import { makeUser } from '../../../test/helpers/factories.ts';
+import { healthWindow } from '../period.ts';
 import { act, recordStoryVia, VALUE_NOW, valueWorld, type StoryJson } from './value.fixtures.ts';
+import { valueSummary } from './value.service.ts';
 
 interface MatrixJson {
   stories: number;
@@ -63,6 +65,20 @@ describeEachDialect('value matrix, CSV and sponsor report', (dialect) => {
         { month: '2026-10', stories: 0, immediate: 0, potential: 2, applied: 3, realized: 0, reframing: 0 },
         { month: '2026-11', stories: 2, immediate: 0, potential: 0, applied: 0, realized: 1, reframing: 1 },
       ]);
+    });
+
+    it('gives the lead valueSummary with the same figures: one month entry per window month', async () => {
+      const sum = await valueSummary(t.deps, w.pub.id, healthWindow(t.deps.clock.now(), 3));
+      expect(sum).toEqual({
+        stories: 2,
+        storiesByCycle: { immediate: 2, potential: 1, applied: 1, realized: 1, reframing: 1 },
+        indicatorsByCycle: { immediate: 3, potential: 2, applied: 3, realized: 1, reframing: 1 },
+        months: [
+          { month: '2026-09', stories: 0, immediate: 3, potential: 0, applied: 0, realized: 0, reframing: 0 },
+          { month: '2026-10', stories: 0, immediate: 0, potential: 2, applied: 3, realized: 0, reframing: 0 },
+          { month: '2026-11', stories: 2, immediate: 0, potential: 0, applied: 0, realized: 1, reframing: 1 },
+        ],
+      });
     });
 
     it('takes in earlier months with a longer window', async () => {
