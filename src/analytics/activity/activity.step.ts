@@ -1,6 +1,6 @@
 import type { Db } from '../../core/db/index.ts';
 import type { AnalyticsStep, ActivityRow } from '../refresh.ts';
-import { dayOf, monthOf, nextMonth, previousMonth } from '../period.ts';
+import { dayOf, monthOf, nextMonth, previousMonth, WINDOW_MAX } from '../period.ts';
 import { foldMemberMonths } from './activity.classify.ts';
 import { foldDays, foldWeeks, weeksOverlapping } from './activity.series.ts';
 import { monthsOfMember, readCommunityActs, replaceMemberMonths } from './activity.store.ts';
@@ -79,6 +79,9 @@ async function monthsToSummarise(db: Db, communityId: number, touched: readonly 
     for (let i = 0; i < REACH && next < current; i += 1) out.add((next = nextMonth(next)));
   }
   const { firstMonth, summarised } = await summaryExtent(db, communityId);
-  if (firstMonth) for (let m = firstMonth; m <= current; m = nextMonth(m)) if (!summarised.has(m)) out.add(m);
+  // Quiet months are filled in as far back as a dashboard can show (an odd ancient row does not fill decades).
+  let oldest = current;
+  for (let i = 0; i < WINDOW_MAX + REACH; i += 1) oldest = previousMonth(oldest);
+  if (firstMonth) for (let m = firstMonth < oldest ? oldest : firstMonth; m <= current; m = nextMonth(m)) if (!summarised.has(m)) out.add(m);
   return [...out].sort();
 }

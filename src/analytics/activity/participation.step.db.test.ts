@@ -124,4 +124,17 @@ describeEachDialect('activityStep: levels, flows, inequality and series', (diale
     expect([jun['members'], jun['occasional'], jun['transactional'], jun['inactive'], jun['active_members']]).toEqual([5, 1, 1, 4, 0]);
     expect((await levels(db, p.c.id, '2026-06')).map((l) => l[1])).toEqual(['occasional', 'transactional']);
   });
+
+  it('keeps an ancient imported row in its month without filling summaries for every month since', async () => {
+    const db = h.db;
+    const p = await history(db);
+    await contribute(db, p.ana.id, p.c.id, 'article', '2001-05-05T10:00:00.000Z');
+    await refreshAnalytics(db, { now: NOW, steps });
+    const old = await db.selectFrom('analytics_member_months').select('articles').where('community_id', '=', p.c.id).where('month', '=', '2001-05').executeTakeFirstOrThrow();
+    expect(Number(old.articles)).toBe(1);
+    const months = (await db.selectFrom('analytics_community_months').select('month').where('community_id', '=', p.c.id).orderBy('month').execute()).map((m) => m.month);
+    // The touched 2001 months (May and the three after), then 39 months back from April 2026 onwards.
+    expect(months.slice(0, 5)).toEqual(['2001-05', '2001-06', '2001-07', '2001-08', '2023-01']);
+    expect(months).toHaveLength(4 + 40);
+  });
 });
