@@ -96,15 +96,17 @@ function importedArticles(data: string): number {
 /**
  * Recomputes how a community's demonstrated expertise is spread over its tags, from
  * expertise_evidence (summed per tag, member and day, epoch-scaled so shares never go stale); evidence
- * of deleted answers and topics left out, as src/people/expertise reads it.
+ * of deleted answers and topics left out, as src/people/expertise reads it. `onlyTags`: just those tags.
  */
-export async function recomputeTagSpread(db: Db, communityId: number): Promise<void> {
+export async function recomputeTagSpread(db: Db, communityId: number, onlyTags?: readonly string[]): Promise<void> {
+  if (onlyTags && onlyTags.length === 0) return;
   const rows = await db
     .selectFrom('expertise_evidence as e')
     .innerJoin('expertise_evidence_tags as t', 't.evidence_id', 'e.id')
     .select(['t.tag', 'e.user_id', sql<string>`substr(e.at, 1, 10)`.as('day'), (eb) => eb.fn.sum<string>('e.weight').as('w'), (eb) => eb.fn.countAll<string>().as('n')])
     .where('e.community_id', '=', communityId)
     .where(liveEvidence)
+    .$if(onlyTags !== undefined, (qb) => qb.where('t.tag', 'in', [...onlyTags!]))
     .groupBy(['t.tag', 'e.user_id', sql`substr(e.at, 1, 10)`])
     .execute();
   const byTag = new Map<string, { scores: Map<number, number>; evidence: number }>();
@@ -119,7 +121,11 @@ export async function recomputeTagSpread(db: Db, communityId: number): Promise<v
     return { community_id: communityId, tag, score: s.score, evidence: t.evidence, holders: s.holders, top1_user_id: s.top[0]?.userId ?? null, top1_score: s.top[0]?.score ?? 0, top2_user_id: s.top[1]?.userId ?? null, top2_score: s.top[1]?.score ?? 0 };
   });
   await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('analytics_knowledge_tags').where('community_id', '=', communityId).execute();
+    await tx
+      .deleteFrom('analytics_knowledge_tags')
+      .where('community_id', '=', communityId)
+      .$if(onlyTags !== undefined, (qb) => qb.where('tag', 'in', [...onlyTags!]))
+      .execute();
     for (let i = 0; i < out.length; i += 500) await tx.insertInto('analytics_knowledge_tags').values(out.slice(i, i + 500)).execute();
   });
 }
@@ -151,4 +157,18 @@ export async function communitiesWithoutSpread(db: Db, communityIds: readonly nu
     out.push(...withEvidence.map((r) => Number(r.community_id)));
   }
   return out;
+}
+
+/** The tags of these posts' topics and of these articles (what their expertise evidence is filed under). */
+export async function tagsOfSubjects(db: Db, posts: readonly number[], articles: readonly number[]): Promise<string[]> {
+  const tags = new Set<string>();
+  for (let i = 0; i < posts.length; i += 500) {
+    const rows = await db.selectFrom('posts').innerJoin('topic_tags', 'topic_tags.topic_id', 'posts.topic_id').select('topic_tags.tag').where('posts.id', 'in', posts.slice(i, i + 500)).distinct().execute();
+    for (const r of rows) tags.add(r.tag);
+  }
+  for (let i = 0; i < articles.length; i += 500) {
+    const rows = await db.selectFrom('article_tags').select('tag').where('article_id', 'in', articles.slice(i, i + 500)).distinct().execute();
+    for (const r of rows) tags.add(r.tag);
+  }
+  return [...tags];
 }

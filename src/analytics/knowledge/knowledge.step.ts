@@ -1,6 +1,6 @@
 import type { AnalyticsStep } from '../refresh.ts';
 import { monthOf } from '../period.ts';
-import { communitiesWithoutSpread, periodKey, recomputeKnowledgeMonth, recomputeTagSpread, upsertLastActs } from './knowledge.rollup.ts';
+import { communitiesWithoutSpread, periodKey, recomputeKnowledgeMonth, recomputeTagSpread, tagsOfSubjects, upsertLastActs } from './knowledge.rollup.ts';
 import { syncAllLinkSources, syncLinkSources } from './link-sources.ts';
 
 /** Verbs whose (community, month) holds articles created or reuse events. */
@@ -11,13 +11,16 @@ const POST_BODY_VERBS = new Set(['post.created', 'post.edited']);
 const ARTICLE_BODY_VERBS = new Set(['article.created', 'article.edited', 'article.restored']);
 /** Imports write many bodies without naming them in the stream: the whole link mirror is compared. */
 const IMPORT_VERBS = new Set(['knowledge.imported', 'import.completed']);
-/** Verbs that change demonstrated expertise (expertise_evidence) or the tags it is filed under. */
-const EVIDENCE_VERBS = new Set([
-  'post.voted', 'answer.accepted', 'answer.unaccepted', 'knowledge.applied', 'knowledge.applied_withdrawn',
-  'article.endorsed', 'article.reconfirmed', 'article.superseded', 'article.archived', 'article.deleted',
-  'article.owner_added', 'article.owner_removed', 'article.edited', 'article.restored', 'post.edited', 'post.deleted',
-  'topic.moved', 'topic.merged', 'import.completed', 'knowledge.imported',
+/**
+ * Verbs that change demonstrated expertise (expertise_evidence) of their subject only: the spread of
+ * that subject's tags is computed again.
+ */
+const SUBJECT_EVIDENCE_VERBS = new Set([
+  'post.voted', 'answer.accepted', 'answer.unaccepted', 'knowledge.applied', 'knowledge.applied_withdrawn', 'post.deleted',
+  'article.endorsed', 'article.reconfirmed', 'article.superseded', 'article.archived', 'article.owner_added', 'article.owner_removed',
 ]);
+/** Verbs that may move evidence between tags or communities, or lose the subject's tags: the whole community is computed again. */
+const COMMUNITY_EVIDENCE_VERBS = new Set(['article.deleted', 'article.edited', 'article.restored', 'post.edited', 'topic.moved', 'topic.merged', 'import.completed', 'knowledge.imported']);
 /** Reading is not acting: views do not end a member's quiet. */
 const VIEW_VERBS = new Set(['topic.viewed', 'article.viewed']);
 
@@ -36,6 +39,7 @@ export const knowledgeStep: AnalyticsStep = {
     const sources = { posts: new Set<number>(), topics: new Set<number>(), articles: new Set<number>() };
     let allLinks = false;
     const evidence = new Set<number>();
+    const evidenceSubjects = new Map<number, { posts: Set<number>; articles: Set<number> }>();
     const last = new Map<string, string>();
     return {
       add(rows) {
@@ -48,7 +52,12 @@ export const knowledgeStep: AnalyticsStep = {
             if (ARTICLE_BODY_VERBS.has(r.verb) && r.subjectType === 'article') sources.articles.add(r.subjectId);
           }
           if (IMPORT_VERBS.has(r.verb)) allLinks = true;
-          if (EVIDENCE_VERBS.has(r.verb)) evidence.add(r.communityId);
+          if (COMMUNITY_EVIDENCE_VERBS.has(r.verb)) evidence.add(r.communityId);
+          else if (SUBJECT_EVIDENCE_VERBS.has(r.verb) && r.subjectId !== null) {
+            const subjects = evidenceSubjects.get(r.communityId) ?? evidenceSubjects.set(r.communityId, { posts: new Set(), articles: new Set() }).get(r.communityId)!;
+            if (r.subjectType === 'post') subjects.posts.add(r.subjectId);
+            if (r.subjectType === 'article') subjects.articles.add(r.subjectId);
+          }
           if (r.actorId !== null && !VIEW_VERBS.has(r.verb)) {
             const key = `${r.communityId}|${r.actorId}`;
             const seen = last.get(key);
@@ -65,6 +74,9 @@ export const knowledgeStep: AnalyticsStep = {
         const seen = new Set([...last.keys()].map((k) => Number(k.split('|')[0])));
         for (const communityId of await communitiesWithoutSpread(db, [...seen].filter((c) => !evidence.has(c)))) evidence.add(communityId);
         for (const communityId of evidence) await recomputeTagSpread(db, communityId);
+        for (const [communityId, subjects] of evidenceSubjects) {
+          if (!evidence.has(communityId)) await recomputeTagSpread(db, communityId, await tagsOfSubjects(db, [...subjects.posts], [...subjects.articles]));
+        }
       },
     };
   },
