@@ -3,6 +3,8 @@ import type { HealthWindow } from '../period.ts';
 import { CYCLE_TEXT, VALUE_CYCLES } from './value.measures.ts';
 import type { SponsorReport } from './value.service.ts';
 import { MatrixTable } from './value.views.tsx';
+import { STAGE_LABELS } from '../overview/overview.views.tsx';
+import type { ReportHealth } from '../overview/report-health.ts';
 
 interface ReportCommunity {
   slug: string;
@@ -12,7 +14,7 @@ interface ReportCommunity {
 }
 
 /** The printable sponsor report: the community, headline figures, the value matrix and selected stories. */
-export function ReportPage(p: { community: ReportCommunity; window: HealthWindow; refreshedAt: string; report: SponsorReport; individuals: boolean }) {
+export function ReportPage(p: { community: ReportCommunity; window: HealthWindow; refreshedAt: string; report: SponsorReport; individuals: boolean; health: ReportHealth }) {
   const c = p.community;
   const s = p.report.matrix.summary;
   const first = p.window.months[0];
@@ -62,11 +64,31 @@ export function ReportPage(p: { community: ReportCommunity; window: HealthWindow
           ))}
         </dl>
       </section>
-      {/* Slot for the lead: lifecycle stage and health figures go here. */}
-      <section id="report-health" class="report-slot" aria-labelledby="report-health-h" data-slot="stage-and-health">
+      <section id="report-health" aria-labelledby="report-health-h">
         <h2 id="report-health-h">Stage and health</h2>
         <p>
-          See the <a href={`/c/${c.slug}/health`}>health overview</a> for the community’s stage, activity and responsiveness.
+          <strong>Stage: {STAGE_LABELS[p.health.stage]}.</strong> {p.health.summary} {p.health.reason}
+        </p>
+        <dl class="stat-cards">
+          <div class="stat"><dt>Active members, {p.health.month}</dt><dd>{p.health.activeMembers}<small>{p.health.contributors} contributed</small></dd></div>
+          <div class="stat"><dt>Core members</dt><dd>{p.health.core}</dd></div>
+          <div class="stat"><dt>Median first response</dt><dd>{p.health.medianFirstResponseHours === null ? '–' : `${p.health.medianFirstResponseHours.toFixed(1)} h`}</dd></div>
+          <div class="stat"><dt>Tags at risk</dt><dd>{p.health.atRiskTags}</dd></div>
+        </dl>
+        {p.health.signals.length === 0 ? (
+          <p>No warning signs in the last three months.</p>
+        ) : (
+          <>
+            <p>Warning signs in the last three months:</p>
+            <ul>
+              {p.health.signals.map((s) => (
+                <li>{s}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        <p class="report-screen-only">
+          More in the <a href={`/c/${c.slug}/health`}>health overview</a>.
         </p>
       </section>
       <section aria-labelledby="report-matrix">

@@ -133,21 +133,23 @@ describeEachDialect('value matrix, CSV and sponsor report', (dialect) => {
     expect(steward).toContain(`,${w.member.username},`);
   });
 
-  it('shows the printable sponsor report: domain, sponsor, members, the matrix, selected stories, a slot for stage and health', async () => {
+  it('shows the printable sponsor report: domain, sponsor, members, the matrix, selected stories, its stage and health', async () => {
     const page = await t.app.inject({ method: 'GET', url: `/c/${w.pub.slug}/health/report?months=3`, headers: { cookie: w.as.other.cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Value report: Open Guild');
     expect(page.body).toContain('Safe bridges.');
     expect(page.body).toContain('Chief Engineer');
     expect(page.body).toMatch(/<dt>Members<\/dt><dd>3<\/dd>/);
-    expect(page.body).toContain('data-slot="stage-and-health"');
+    // Stage and health from the latest estimate: three members, so still potential.
+    expect(page.body).toContain('<strong>Stage: Potential.</strong>');
+    expect(page.body).toContain('Fewer than 10 members so far.');
     expect(page.body).toContain('<link rel="stylesheet" href="/health/value-report.css"/>');
     expect(page.body.indexOf('Inspections halved')).toBeLessThan(page.body.lastIndexOf('Damper test in our plan'));
     expect(page.body).not.toContain('Mia Member');
     const steward = await t.app.inject({ method: 'GET', url: `/c/${w.pub.slug}/health/report?months=3`, headers: { cookie: w.as.steward.cookie } });
     expect(steward.body).toContain('by Mia Member');
     const json = (await api(t, 'GET', `/api/v1/communities/${w.pub.slug}/health/report?months=3`, undefined, w.as.other)).json() as { members: number; stories: number; selected: Array<{ title: string; why: string; author: string | null; links: Array<{ title: string }> }> };
-    expect(json).toMatchObject({ members: 3, stories: 2 });
+    expect(json).toMatchObject({ members: 3, stories: 2, health: { stage: 'potential', reason: 'Fewer than 10 members so far.' } });
     expect(json.selected.map((s) => [s.title, s.why, s.author])).toEqual([['Inspections halved', 'recent', null], ['Damper test in our plan', 'recent', null]]);
     expect(json.selected[1]?.links.map((l) => l.title)).toEqual(['How do we load-test a footbridge?']);
     const css = await t.app.inject({ method: 'GET', url: '/health/value-report.css' });

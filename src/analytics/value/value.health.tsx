@@ -9,6 +9,7 @@ import { ensureFresh } from '../fresh.ts';
 import { HealthShell } from '../health.views.tsx';
 import { healthWindow, WindowQuery } from '../period.ts';
 import { REPORT_CSS, ReportPage } from './report.views.tsx';
+import { reportHealth } from '../overview/report-health.ts';
 import { listStories } from './stories.store.ts';
 import { errorResponses, healthTags as tags, ReportSchema, reportDto, SlugParams, ValueHealthSchema, valueHealthDto } from './value.schema.ts';
 import { sponsorReport, valueMatrix } from './value.service.ts';
@@ -76,13 +77,14 @@ export async function valueHealthRoutes(app: FastifyInstance, deps: Deps): Promi
 
   r.get('/c/:slug/health/report', { schema }, async (req, reply) => {
     const { scope, window, refreshedAt } = await load(req, req.params.slug, req.query.months);
-    const report = await sponsorReport(deps, req.actor, scope, window);
-    return reply.page(`Value report · ${scope.community.name}`, <ReportPage community={scope.community} window={window} refreshedAt={refreshedAt} report={report} individuals={scope.individuals} />, { wide: true });
+    const [report, health] = await Promise.all([sponsorReport(deps, req.actor, scope, window), reportHealth(deps, scope.community.id, window)]);
+    return reply.page(`Value report · ${scope.community.name}`, <ReportPage community={scope.community} window={window} refreshedAt={refreshedAt} report={report} individuals={scope.individuals} health={health} />, { wide: true });
   });
 
   r.get('/api/v1/communities/:slug/health/report', { schema: { tags, summary: 'The sponsor report of a community: domain, sponsor, members, the value matrix and selected stories', ...schema, response: { 200: ReportSchema, ...errorResponses(400, 404) } } }, async (req) => {
     const { scope, window, refreshedAt } = await load(req, req.params.slug, req.query.months);
-    return reportDto(scope.community, window, refreshedAt, await sponsorReport(deps, req.actor, scope, window), scope.individuals);
+    const [report, health] = await Promise.all([sponsorReport(deps, req.actor, scope, window), reportHealth(deps, scope.community.id, window)]);
+    return { ...reportDto(scope.community, window, refreshedAt, report, scope.individuals), health };
   });
 
   r.get('/health/value-report.css', { schema: { hide: true, response: { 200: Type.String() } } }, async (_req, reply) =>

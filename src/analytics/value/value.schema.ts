@@ -1,3 +1,4 @@
+import { ReportHealthSchema } from '../overview/report-health.ts';
 import { Type } from '@sinclair/typebox';
 import { StringEnum } from '../../discussions/discussions.schema.ts';
 import { VALUE_CYCLES } from './value.measures.ts';
@@ -41,6 +42,7 @@ export const ValueHealthSchema = Type.Object({
 });
 
 export const ReportSchema = Type.Object({
+  health: ReportHealthSchema,
   community: Type.Object({ slug: Type.String(), name: Type.String(), domain: Type.String(), sponsor: Type.String() }),
   window: WindowSchema,
   refreshedAt: Type.String({ format: 'date-time' }),
