@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { memo } from '../core/cache/memo.ts';
 import type { Db } from '../core/db/index.ts';
 import type { Deps } from '../core/deps.ts';
 import { lastRefresh, refreshAnalytics, type RefreshResult } from './refresh.ts';
@@ -50,4 +51,19 @@ export async function ensureFresh(deps: Deps): Promise<string> {
     deps.log.error({ err }, 'analytics refresh failed; showing the figures as they were');
   }
   return (await lastRefresh(deps.db))?.refreshedAt ?? last?.refreshedAt ?? now.toISOString();
+}
+
+/** How many computed views a node keeps (each community × window × audience is one). */
+const VIEWS_KEPT = 40;
+
+/**
+ * What a dashboard computes from the rollups is the same until the next refresh: computed once per
+ * refresh (per node, `refreshedAt` in the key) and shared by every reader with the same `key` until
+ * then, so only the first view after a refresh pays for the medians and groupings. With
+ * ANALYTICS_STALE_SECONDS=0 (figures as of every view) nothing is kept.
+ */
+export function perRefresh<T>(deps: Pick<Deps, 'db' | 'config'>, refreshedAt: string, key: string, compute: () => Promise<T>): Promise<T> {
+  // ANALYTICS_STALE_SECONDS=0 asks for figures as of this very moment: nothing is kept.
+  if (deps.config.analyticsStaleSeconds === 0) return compute();
+  return memo(deps.db, 'analytics-views', `${refreshedAt}|${key}`, { ttlMs: 15 * 60_000, max: VIEWS_KEPT }, compute);
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/core/app.ts';
 import { createLocalBus } from '../../src/core/bus/index.ts';
 import type { Clock } from '../../src/core/clock.ts';
@@ -8,6 +8,7 @@ import type { Deps } from '../../src/core/deps.ts';
 import { createLog } from '../../src/core/log.ts';
 import { createMailer, type Mail, type Mailer } from '../../src/core/mail/index.ts';
 import { createSession } from '../../src/accounts/sessions.store.ts';
+import { settleViews } from '../../src/analytics/views/views.service.ts';
 import { openTestDb } from './db.ts';
 
 export interface TestApp {
@@ -55,6 +56,16 @@ export async function buildTestApp(
   };
   const app = await buildApp(deps);
   await app.ready();
+  // Signed-in topic and article pages record the view after the answer is sent; a test's next step
+  // must see it (or its absence), so inject returns only once those writes are done.
+  const inject = app.inject.bind(app) as (o: InjectOptions | string) => Promise<LightMyRequestResponse>;
+  Object.assign(app, {
+    inject: async (o: InjectOptions | string) => {
+      const res = await inject(o);
+      await settleViews(deps.db);
+      return res;
+    },
+  });
   return {
     app,
     deps,

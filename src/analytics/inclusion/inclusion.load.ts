@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
 import { healthScope } from '../access.ts';
-import { ensureFresh } from '../fresh.ts';
+import { ensureFresh, perRefresh } from '../fresh.ts';
 import { healthWindow } from '../period.ts';
 import { inclusionView } from './inclusion.service.ts';
 
@@ -10,6 +10,6 @@ export async function loadInclusion(deps: Deps, req: FastifyRequest, slug: strin
   const scope = await healthScope(deps, req.actor, slug);
   const refreshedAt = await ensureFresh(deps);
   const window = healthWindow(deps.clock.now(), months);
-  const view = await inclusionView(deps, scope.community.id, window, scope.individuals);
+  const view = await perRefresh(deps, refreshedAt, `inclusionView:${scope.community.id}:${window.months.length}:${window.months[window.months.length - 1]}:${scope.individuals}`, () => inclusionView(deps, scope.community.id, window, scope.individuals));
   return { scope, refreshedAt, window, view };
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../../core/deps.ts';
 import type { Actor } from '../../core/permissions/index.ts';
 import { healthScope } from '../access.ts';
-import { ensureFresh } from '../fresh.ts';
+import { ensureFresh, perRefresh } from '../fresh.ts';
 import { healthWindow, type HealthWindow } from '../period.ts';
 import { valueSummary } from '../value/value.service.ts';
 import { overviewInputs, type OverviewMonth } from './inputs.ts';
@@ -36,7 +36,8 @@ export async function communityOverview(deps: Deps, actor: Actor | null, slug: s
   const refreshedAt = await ensureFresh(deps);
   const window = healthWindow(deps.clock.now(), months);
   const wide = healthWindow(deps.clock.now(), window.months.length + LOOKBACK);
-  const [inputs, value] = await Promise.all([overviewInputs(deps, scope.community.id, wide), valueSummary(deps, scope.community.id, window)]);
+  const key = `${scope.community.id}:${window.months.length}:${window.months[window.months.length - 1]}`;
+  const [inputs, value] = await Promise.all([perRefresh(deps, refreshedAt, `overview:${key}`, () => overviewInputs(deps, scope.community.id, wide)), valueSummary(deps, scope.community.id, window)]);
   const all = inputs.months;
   const shown = all.slice(LOOKBACK);
   const history = shown.map((_, j) => estimateStage(all, j + LOOKBACK));

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
 import { healthScope } from '../access.ts';
-import { ensureFresh } from '../fresh.ts';
+import { ensureFresh, perRefresh } from '../fresh.ts';
 import { healthWindow } from '../period.ts';
 import { responsivenessView } from './responsiveness.service.ts';
 
@@ -10,6 +10,6 @@ export async function loadResponsiveness(deps: Deps, req: FastifyRequest, slug: 
   const scope = await healthScope(deps, req.actor, slug);
   const refreshedAt = await ensureFresh(deps);
   const window = healthWindow(deps.clock.now(), months);
-  const view = await responsivenessView(deps, scope.community.id, window, scope.individuals);
+  const view = await perRefresh(deps, refreshedAt, `responsivenessView:${scope.community.id}:${window.months.length}:${window.months[window.months.length - 1]}:${scope.individuals}`, () => responsivenessView(deps, scope.community.id, window, scope.individuals));
   return { scope, refreshedAt, window, view };
 }
