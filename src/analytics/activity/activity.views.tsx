@@ -68,7 +68,7 @@ export function ActivityPage(p: Props) {
           ]}
           csvHref={csv('months')}
         />
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="table">
             <caption>Activity per month</caption>
             <thead>
@@ -99,7 +99,7 @@ export function ActivityPage(p: Props) {
         {v.rhythm.longGaps.length === 0 ? (
           <p class="empty">No long gaps in this period.</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table class="table">
               <caption>Long gaps</caption>
               <thead>

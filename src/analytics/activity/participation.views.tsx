@@ -66,7 +66,7 @@ export function ParticipationPage(p: Props) {
 function FlowTable(p: { flows: ParticipationView['flows']; month: string }) {
   const n = (from: Place, to: Place) => p.flows.find((f) => f.from === from && f.to === to)?.members ?? 0;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0}>
       <table class="table">
         <caption>Flows into {p.month}: rows are the level the month before, columns the level now</caption>
         <thead>
@@ -109,7 +109,7 @@ function Named(p: { members: Record<Level, PlacedMember[]>; absence: PlacedMembe
 
 function MemberTable(p: { caption: string; members: PlacedMember[] }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0}>
       <table class="table">
         <caption>{p.caption}</caption>
         <thead>

@@ -72,7 +72,7 @@ export function ChartFrame({ frame: f, kind, tableUnit, children }: { frame: Fra
       {f.labels.length > 0 && (
         <details class="chart__data">
           <summary>The numbers</summary>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table class="table table--compact">
               <thead>
                 <tr>

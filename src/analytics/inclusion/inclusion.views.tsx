@@ -51,7 +51,7 @@ export function InclusionPage(p: Props) {
         <p class="meta">
           The Blau index (1 − Σ p²) is 0 when everyone is alike and grows as people spread over more categories. Active contributors asked, answered, replied, commented, wrote an article or hosted an event in {v.contributorMonths.from} to {v.contributorMonths.to} (the months overlapping the last 90 days). Profile fields are voluntary: people who left one empty or keep it to themselves are counted as “not given” and left out of its shares. Staff and bot accounts are not counted.
         </p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="table">
             <caption>Blau index by dimension</caption>
             <thead>
@@ -181,7 +181,7 @@ export function DimensionSection({ dimension: d, csvHref }: { dimension: Dimensi
             series={chartSeries(d)}
             csvHref={csvHref}
           />
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table class="table">
               <caption>{d.label}: categories</caption>
               <thead>

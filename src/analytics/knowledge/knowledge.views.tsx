@@ -60,7 +60,7 @@ export function KnowledgeHealthPage(p: Props) {
         {k.mostReused.length === 0 ? (
           <p>No article was reused in this period.</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table class="table">
               <caption>The {k.mostReused.length} articles with the most reuse events in the period</caption>
               <thead><tr><th scope="col">Article</th><th scope="col">Views</th><th scope="col">Links</th><th scope="col">Applied</th><th scope="col">Reuse events</th></tr></thead>
@@ -80,7 +80,7 @@ export function KnowledgeHealthPage(p: Props) {
         {k.dueForReview.length === 0 ? (
           <p>No endorsed practice falls due for review in the next {k.rules.dueWithinDays} days.</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table class="table">
               <caption>Due within {k.rules.dueWithinDays} days, past due, or flagged for review</caption>
               <thead><tr><th scope="col">Article</th><th scope="col">Review due</th><th scope="col">Status</th><th scope="col">Owners</th></tr></thead>
@@ -115,7 +115,7 @@ function AtRisk({ k, individuals, csv }: { k: KnowledgeDto; individuals: boolean
       {k.atRisk.length === 0 ? (
         <p>No tag is at risk.</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="table">
             <caption>Tags whose expertise sits with quiet members</caption>
             <thead>

@@ -139,6 +139,9 @@ export async function newcomersView(deps: Deps, communityId: number, window: Hea
  * join cohort (null until its retention window has passed for someone).
  */
 export async function newcomersSummary(deps: Deps, communityId: number, window: HealthWindow): Promise<Array<{ month: string; newMembers: number; newcomerShareOfActive: number | null; retention30: number | null; retention90: number | null }>> {
-  const v = await newcomersView(deps, communityId, window, false);
-  return window.months.map((month, i) => ({ month, newMembers: v.months[i]!.newMembers, newcomerShareOfActive: v.months[i]!.newcomerShare, retention30: v.cohorts[i]!.retention30, retention90: v.cohorts[i]!.retention90 }));
+  // The same figures as newcomersView's months and cohorts, without the trajectories (the costly part).
+  const newcomers = await listNewcomers(deps.db, communityId, window);
+  const cs = cohorts(newcomers, window.months, new Date(window.to));
+  const ms = await monthsOf(deps, communityId, window, newcomers);
+  return window.months.map((month, i) => ({ month, newMembers: ms[i]!.newMembers, newcomerShareOfActive: ms[i]!.newcomerShare, retention30: cs[i]!.retention30, retention90: cs[i]!.retention90 }));
 }

@@ -43,7 +43,7 @@ export function NewcomersPage(p: Props) {
       <section aria-labelledby="nc-funnel">
         <h2 id="nc-funnel">The way in</h2>
         <BarChart title="Newcomers who reached each step" desc={`Of ${h.newMembers} newcomers, how many reached each step of the trajectory from reading to mentoring.`} labels={p.view.funnel.map((f) => STEP_LABELS[f.step])} unit="members" values={p.view.funnel.map((f) => f.reached)} csvHref={csv('funnel')} />
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="table">
             <caption>Steps of the trajectory</caption>
             <thead>
@@ -69,7 +69,7 @@ export function NewcomersPage(p: Props) {
           </table>
           <p><a href={csv('funnel')}>Download CSV</a></p>
         </div>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="table">
             <caption>Where newcomers stall: the furthest step of those with no new step for {STALL_DAYS} days</caption>
             <thead>
@@ -101,7 +101,7 @@ export function NewcomersPage(p: Props) {
           series={[{ name: 'Newcomer share', values: p.view.months.map((m) => pct(m.newcomerShare)) }]}
           csvHref={csv('months')}
         />
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0}>
           <table class="table">
             <caption>Retention by join month: active again in days 30–59 and 90–179 after joining</caption>
             <thead>
@@ -140,7 +140,7 @@ function Trajectories(p: { list: readonly Trajectory[]; csvHref: string }) {
     <section aria-labelledby="nc-people">
       <h2 id="nc-people">Each newcomer</h2>
       <p class="meta">Only stewards see this. {p.list.length > shown.length ? `The ${shown.length} who joined most recently of ${p.list.length}; the CSV has everyone.` : ''}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0}>
         <table class="table">
           <caption>Newcomers’ trajectories (dates they first reached each step)</caption>
           <thead>

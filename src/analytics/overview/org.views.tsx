@@ -26,7 +26,7 @@ export function OrganisationHealthPage({ refreshedAt, communities, spanners }: {
             unit="communities"
             values={STAGES.map((s) => estimated.filter((c) => c.stage === s).length)}
           />
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table class="table">
               <caption>Communities side by side</caption>
               <thead>

@@ -48,7 +48,7 @@ export function OverviewPage({ o }: { o: CommunityOverview }) {
         </p>
         <details>
           <summary>The evidence for {o.stage.month}</summary>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table class="table table--compact">
               <caption class="visually-hidden">Readings behind the stage estimate</caption>
               <thead>
@@ -121,7 +121,7 @@ export function OverviewPage({ o }: { o: CommunityOverview }) {
         />
         <figure class="chart">
           <figcaption class="chart__title">Stage month by month</figcaption>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0}>
             <table class="table table--compact">
               <thead>
                 <tr>

@@ -84,7 +84,7 @@ export function ResponsivenessPage(p: Props) {
 /** One table of asker groups with its CSV link. */
 export function GroupTable(p: { id: string; caption: string; groups: readonly GroupFigures[]; csvHref?: string }) {
   return (
-    <div class="table-wrap" id={p.id}>
+    <div class="table-wrap" id={p.id} tabIndex={0}>
       <table class="table">
         <caption>{p.caption}</caption>
         <thead>

@@ -6,7 +6,7 @@ import { CYCLE_TEXT, VALUE_CYCLES } from './value.measures.ts';
 /** The value matrix as a table: per cycle, the stories reaching it and its automatic indicators. */
 export function MatrixTable({ matrix, caption, csvHref }: { matrix: ValueMatrix; caption: string; csvHref?: string }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0}>
       <table class="table value-matrix">
         <caption>{caption}</caption>
         <thead>
