@@ -16,7 +16,13 @@ export function refreshShared(deps: RefreshDeps): Promise<RefreshResult | null> 
   const current = running.get(deps.db);
   if (current) return current;
   const now = deps.clock.now();
-  const p = (deps.dbInfo.dialect === 'postgres' ? underLock(deps.db, now) : refreshAnalytics(deps.db, { now })).finally(() => running.delete(deps.db));
+  const p = (deps.dbInfo.dialect === 'postgres' ? underLock(deps.db, now) : refreshAnalytics(deps.db, { now }))
+    .then((r) => {
+      // Recompute, for the new figures, the views people looked at lately (so their next view is instant).
+      if (r) void rewarm(deps, r.refreshedAt);
+      return r;
+    })
+    .finally(() => running.delete(deps.db));
   running.set(deps.db, p);
   return p;
 }
@@ -34,16 +40,28 @@ function underLock(db: Db, now: Date): Promise<RefreshResult | null> {
   });
 }
 
+/** Figures at most this many times ANALYTICS_STALE_SECONDS old (and at most 15 minutes) are shown while a refresh runs behind them. */
+const SERVE_STALE_FACTOR = 15;
+
 /**
- * Called by every dashboard before it reads: refreshes the rollups when the last refresh is older than
- * ANALYTICS_STALE_SECONDS. Returns when the rollups were last brought up to date (pages show it:
- * "figures as of …"). A refresh that fails is logged and the page shows the figures as they were:
- * a reader never gets an error for it.
+ * Called by every dashboard before it reads. Rollups refreshed less than ANALYTICS_STALE_SECONDS ago
+ * are used as they are. A little older (up to 15 × that, or 15 minutes): the page shows them at once
+ * and a refresh starts behind it (stale-while-revalidate; `serve` refreshes every 5 minutes anyway).
+ * Older still, or never refreshed: the view waits for the refresh. Returns when the figures were
+ * computed (pages say "figures as of …"). A refresh that fails is logged and the page shows the
+ * figures as they were: a reader never gets an error for it. ANALYTICS_STALE_SECONDS=0 refreshes on
+ * every view and waits for it.
  */
 export async function ensureFresh(deps: Deps): Promise<string> {
   const now = deps.clock.now();
+  const staleMs = deps.config.analyticsStaleSeconds * 1000;
   const last = await lastRefresh(deps.db);
-  if (last && now.getTime() - Date.parse(last.refreshedAt) < deps.config.analyticsStaleSeconds * 1000) return last.refreshedAt;
+  const age = last ? now.getTime() - Date.parse(last.refreshedAt) : Infinity;
+  if (last && age < staleMs) return last.refreshedAt;
+  if (last && staleMs > 0 && age < Math.min(staleMs * SERVE_STALE_FACTOR, 15 * 60_000)) {
+    refreshShared(deps).catch((err: unknown) => deps.log.error({ err }, 'analytics refresh failed'));
+    return last.refreshedAt;
+  }
   try {
     const r = await refreshShared(deps);
     if (r) return r.refreshedAt;
@@ -65,5 +83,35 @@ const VIEWS_KEPT = 40;
 export function perRefresh<T>(deps: Pick<Deps, 'db' | 'config'>, refreshedAt: string, key: string, compute: () => Promise<T>): Promise<T> {
   // ANALYTICS_STALE_SECONDS=0 asks for figures as of this very moment: nothing is kept.
   if (deps.config.analyticsStaleSeconds === 0) return compute();
-  return memo(deps.db, 'analytics-views', `${refreshedAt}|${key}`, { ttlMs: 15 * 60_000, max: VIEWS_KEPT }, compute);
+  const seen = recent.get(deps.db) ?? new Map<string, Recent>();
+  recent.set(deps.db, seen);
+  seen.delete(key);
+  seen.set(key, { compute, usedAt: Date.now() });
+  if (seen.size > VIEWS_KEPT) seen.delete(seen.keys().next().value!);
+  return memo(deps.db, VIEWS, `${refreshedAt}|${key}`, VIEW_CACHE, compute);
+}
+
+interface Recent {
+  compute: () => Promise<unknown>;
+  usedAt: number;
+}
+const VIEWS = 'analytics-views';
+const VIEW_CACHE = { ttlMs: 15 * 60_000, max: VIEWS_KEPT };
+/** Views asked for on this node, most recent last (what a refresh recomputes). */
+const recent = new WeakMap<Db, Map<string, Recent>>();
+/** Views not asked for in this long are not recomputed after a refresh. */
+const REWARM_WITHIN_MS = 30 * 60_000;
+
+/** Computes, one after another, the views asked for in the last 30 minutes, for figures as of `refreshedAt`. */
+async function rewarm(deps: Pick<Deps, 'db' | 'log'>, refreshedAt: string): Promise<void> {
+  const seen = recent.get(deps.db);
+  if (!seen) return;
+  const cutoff = Date.now() - REWARM_WITHIN_MS;
+  for (const [key, r] of [...seen]) {
+    if (r.usedAt < cutoff) {
+      seen.delete(key);
+      continue;
+    }
+    await memo(deps.db, VIEWS, `${refreshedAt}|${key}`, VIEW_CACHE, r.compute).catch((err: unknown) => deps.log.warn({ err, key }, 'recomputing a health view failed'));
+  }
 }
