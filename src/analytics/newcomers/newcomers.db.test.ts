@@ -5,11 +5,13 @@ import { recordActivity } from '../../core/activity.ts';
 import { activityStep } from '../activity/activity.step.ts';
 import { healthWindow } from '../period.ts';
 import { rebuildAnalytics, refreshAnalytics } from '../refresh.ts';
+import { inclusionStep } from '../inclusion/inclusion.step.ts';
 import { newcomersStep } from './newcomers.step.ts';
 import { newcomersSummary, newcomersView } from './newcomers.service.ts';
 import { NEWCOMERS_NOW, newcomersWorld } from './newcomers.world.ts';
 
-const steps = [activityStep, newcomersStep];
+// The newcomer share of active people comes from the inclusion step's monthly rollup (it reads the activity step's).
+const steps = [activityStep, newcomersStep, inclusionStep];
 
 describeEachDialect('newcomers: milestones, funnel, stalls and retention', (dialect) => {
   let t: TestApp;

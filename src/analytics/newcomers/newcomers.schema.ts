@@ -50,7 +50,7 @@ export const NewcomersSchema = Type.Object({
       month: Type.String(),
       newMembers: Type.Integer(),
       activeMembers: Type.Integer({ description: 'Members (person accounts) with any act that month.' }),
-      newcomersActive: Type.Integer({ description: 'Of them, those who joined that month or in the two months before.' }),
+      newcomersActive: Type.Integer({ description: 'Of them, those who joined less than 90 days before the month began, or during it.' }),
       newcomerShare: Share('newcomersActive / activeMembers.'),
     }),
   ),

@@ -1,7 +1,7 @@
 import type { Deps } from '../../core/deps.ts';
-import { monthOf, previousMonth, type HealthWindow } from '../period.ts';
+import { monthOf, type HealthWindow } from '../period.ts';
 import { daysBetween, daysToFirstContribution, median, RETURN_30, RETURN_90, standing, STEPS, windowPassed, type Standing, type Step } from './newcomers.measures.ts';
-import { activeByJoinMonth, listNewcomerMilestones, listNewcomers, type NewcomerRow } from './newcomers.store.ts';
+import { activeNewcomersByMonth, listNewcomerMilestones, listNewcomers, type NewcomerRow } from './newcomers.store.ts';
 
 /** How many reached one step of the trajectory, and how long it took. */
 export interface FunnelStep {
@@ -26,7 +26,7 @@ export interface Cohort {
   retention90: number | null;
 }
 
-/** Per month: active members, how many of them are newcomers (joined that month or the two before). */
+/** Per month: active members, how many of them are newcomers (joined less than 90 days before the month began, or during it). */
 export interface NewcomerMonth {
   month: string;
   newMembers: number;
@@ -93,13 +93,11 @@ function cohorts(newcomers: readonly NewcomerRow[], months: readonly string[], n
 }
 
 async function monthsOf(deps: Deps, communityId: number, window: HealthWindow, newcomers: readonly NewcomerRow[]): Promise<NewcomerMonth[]> {
-  const active = await activeByJoinMonth(deps.db, communityId, window.months);
+  // People active each month and the newcomers among them, as the inclusion step keeps them.
+  const active = await activeNewcomersByMonth(deps.db, communityId, window.months);
   return window.months.map((month) => {
-    const recent = new Set([month, previousMonth(month), previousMonth(previousMonth(month))]);
-    const rows = active.filter((a) => a.month === month);
-    const all = rows.reduce((s, a) => s + a.members, 0);
-    const fresh = rows.filter((a) => recent.has(a.joinMonth)).reduce((s, a) => s + a.members, 0);
-    return { month, newMembers: newcomers.filter((n) => monthOf(n.joinedAt) === month).length, activeMembers: all, newcomersActive: fresh, newcomerShare: share(fresh, all) };
+    const a = active.get(month) ?? { active: 0, newcomers: 0 };
+    return { month, newMembers: newcomers.filter((n) => monthOf(n.joinedAt) === month).length, activeMembers: a.active, newcomersActive: a.newcomers, newcomerShare: share(a.newcomers, a.active) };
   });
 }
 
@@ -135,7 +133,7 @@ export async function newcomersView(deps: Deps, communityId: number, window: Hea
 /**
  * For the overview, lifecycle stage and sponsor report: per month of `window.months` (oldest first),
  * members who joined (person accounts), the newcomer share of active members (joined that month or
- * the two before; null with no active members), and the 30- and 90-day retention of that month's
+ * less than 90 days before it began; null with no active members), and the 30- and 90-day retention of that month's
  * join cohort (null until its retention window has passed for someone).
  */
 export async function newcomersSummary(deps: Deps, communityId: number, window: HealthWindow): Promise<Array<{ month: string; newMembers: number; newcomerShareOfActive: number | null; retention30: number | null; retention90: number | null }>> {
@@ -144,4 +142,12 @@ export async function newcomersSummary(deps: Deps, communityId: number, window: 
   const cs = cohorts(newcomers, window.months, new Date(window.to));
   const ms = await monthsOf(deps, communityId, window, newcomers);
   return window.months.map((month, i) => ({ month, newMembers: ms[i]!.newMembers, newcomerShareOfActive: ms[i]!.newcomerShare, retention30: cs[i]!.retention30, retention90: cs[i]!.retention90 }));
+}
+
+/**
+ * Join-month cohorts of the window and their 30- and 90-day retention (as newcomersView's cohorts),
+ * without trajectories or active counts: for the overview's warning signs.
+ */
+export async function newcomerCohorts(deps: Pick<Deps, 'db'>, communityId: number, window: HealthWindow): Promise<Cohort[]> {
+  return cohorts(await listNewcomers(deps.db, communityId, window), window.months, new Date(window.to));
 }

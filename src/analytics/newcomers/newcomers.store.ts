@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
 import type { HealthWindow } from '../period.ts';
 
@@ -45,20 +44,11 @@ export async function listNewcomerMilestones(db: Db, communityId: number, window
 }
 
 /**
- * Active members (person accounts with an act that month, per analytics_member_months) per month,
- * split by the month they joined: rows (month, joinMonth, members).
+ * Per month, people (person accounts) with an act in the community and the newcomers among them
+ * (joined less than 90 days before the month began, or during it): the inclusion step's rollup
+ * (analytics_inclusion_months; docs/analytics/inclusion.md), one row per month.
  */
-export async function activeByJoinMonth(db: Db, communityId: number, months: readonly string[]): Promise<Array<{ month: string; joinMonth: string; members: number }>> {
-  const rows = await db
-    .selectFrom('analytics_member_months as amm')
-    .innerJoin('memberships as mb', (j) => j.onRef('mb.community_id', '=', 'amm.community_id').onRef('mb.user_id', '=', 'amm.user_id'))
-    .innerJoin('users as u', 'u.id', 'amm.user_id')
-    .select((eb) => ['amm.month', sql<string>`substr(mb.created_at, 1, 7)`.as('join_month'), eb.fn.countAll<string>().as('n')])
-    .where('amm.community_id', '=', communityId)
-    .where('amm.month', 'in', [...months])
-    .where('amm.acts', '>', 0)
-    .where('u.account_kind', '=', 'person')
-    .groupBy(['amm.month', sql`substr(mb.created_at, 1, 7)`])
-    .execute();
-  return rows.map((r) => ({ month: r.month, joinMonth: r.join_month, members: Number(r.n) }));
+export async function activeNewcomersByMonth(db: Db, communityId: number, months: readonly string[]): Promise<Map<string, { active: number; newcomers: number }>> {
+  const rows = await db.selectFrom('analytics_inclusion_months').select(['month', 'active', 'newcomer_active']).where('community_id', '=', communityId).where('month', 'in', [...months]).execute();
+  return new Map(rows.map((r) => [r.month, { active: Number(r.active), newcomers: Number(r.newcomer_active) }]));
 }

@@ -95,7 +95,7 @@ export function NewcomersPage(p: Props) {
         <h2 id="nc-retention">Who stays</h2>
         <LineChart
           title="Newcomer share of active members, per month"
-          desc="Of the members active each month, the share who joined that month or in the two months before."
+          desc="Of the members active each month, the share who joined less than 90 days before the month began, or during it."
           labels={p.view.months.map((m) => m.month)}
           unit="%"
           series={[{ name: 'Newcomer share', values: p.view.months.map((m) => pct(m.newcomerShare)) }]}

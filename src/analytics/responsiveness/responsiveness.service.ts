@@ -1,7 +1,7 @@
 import type { Deps } from '../../core/deps.ts';
 import { monthOf, weekOf, type HealthWindow } from '../period.ts';
 import { askedAsNewcomer, groupBy, groupFigures, responseFigures, type GroupFigures, type QuestionFact, type ResponseFigures } from './responsiveness.measures.ts';
-import { listQuestionFacts, type QuestionFactRow } from './responsiveness.store.ts';
+import { listQuestionFacts, listQuestionTimes, type QuestionFactRow } from './responsiveness.store.ts';
 
 /** Figures of one week ('YYYY-MM-DD', its Monday) or month ('YYYY-MM'). */
 export type PeriodFigures = ResponseFigures & { period: string };
@@ -70,7 +70,7 @@ export async function responsivenessView(deps: Deps, communityId: number, window
  */
 export async function responsivenessSummary(deps: Deps, communityId: number, window: HealthWindow): Promise<{ headline: ResponseFigures; months: Array<{ month: string; questions: number; medianFirstResponseHours: number | null; unanswered48hShare: number | null }> }> {
   const now = new Date(window.to);
-  const facts = await listQuestionFacts(deps.db, communityId, window);
+  const facts = await listQuestionTimes(deps.db, communityId, window);
   return {
     headline: responseFigures(facts, now),
     months: byPeriod(facts, window.months, monthOf, now).map((m) => ({ month: m.period, questions: m.questions, medianFirstResponseHours: m.medianFirstResponseHours, unanswered48hShare: m.unanswered48hShare })),

@@ -31,3 +31,28 @@ export async function listQuestionFacts(db: Db, communityId: number, window: Hea
     discipline: r.visibility === 'only_me' ? '' : r.discipline.trim(),
   }));
 }
+
+/**
+ * The same questions as listQuestionFacts without the asker's discipline (no joins): what the
+ * monthly and headline figures need, for the overview and the lifecycle stage.
+ */
+export async function listQuestionTimes(db: Db, communityId: number, window: HealthWindow): Promise<QuestionFact[]> {
+  const rows = await db
+    .selectFrom('analytics_questions as q')
+    .select(['q.asker_id', 'q.asked_at', 'q.asker_joined_at', 'q.response_seconds', 'q.accepted_seconds'])
+    .where('q.community_id', '=', communityId)
+    .where('q.asked_at', '>=', window.from)
+    .where('q.asked_at', '<=', window.to)
+    .where('q.deleted', '=', 0)
+    .where('q.asker_kind', '=', 'person')
+    .orderBy('q.asked_at')
+    .execute();
+  return rows.map((r) => ({
+    askerId: Number(r.asker_id),
+    askedAt: r.asked_at,
+    askedMs: Date.parse(r.asked_at),
+    askerJoinedAt: r.asker_joined_at,
+    responseSeconds: r.response_seconds === null ? null : Number(r.response_seconds),
+    acceptedSeconds: r.accepted_seconds === null ? null : Number(r.accepted_seconds),
+  }));
+}
