@@ -40,7 +40,9 @@ describeEachDialect('newcomers: milestones, funnel, stalls and retention', (dial
     const v = await newcomersView(t.deps, w.c.id, window, false);
     expect(v.trajectories).toBeNull();
     // First contributions after 9 (Nora), 1 (Omar) and 111 days (Sam): median 9.
-    expect(v.headline).toEqual({ newMembers: 4, contributed: 3, medianDaysToFirstContribution: 9, stalled: 2, retention30: 0.667, retention90: 1 });
+    // Read as a plain member: three newcomers measurable at 30 days (shown), only Sam at 90 (withheld).
+    expect(v.headline).toEqual({ newMembers: 4, contributed: 3, medianDaysToFirstContribution: 9, stalled: 2, retention30: 0.667, retention90: null });
+    expect((await newcomersView(t.deps, w.c.id, window, true)).headline).toMatchObject({ retention30: 0.667, retention90: 1 });
     expect(v.funnel.map((f) => [f.step, f.reached, f.share, f.medianDaysFromJoining, f.medianDaysFromPreviousStep])).toEqual([
       ['read', 2, 0.5, 1, null], // Nora and Sam, a day after joining
       ['react', 2, 0.5, 20, 19], // 4 and 36 days in; 3 and 35 days after reading
@@ -55,7 +57,7 @@ describeEachDialect('newcomers: milestones, funnel, stalls and retention', (dial
   });
 
   it('measures retention per join-month cohort only once its window has passed', async () => {
-    const v = await newcomersView(t.deps, w.c.id, window, false);
+    const v = await newcomersView(t.deps, w.c.id, window, true);
     const cohorts = v.cohorts.filter((c) => c.joined > 0);
     expect(cohorts).toEqual([
       // Sam came back on day 36 and day 111.
@@ -63,6 +65,13 @@ describeEachDialect('newcomers: milestones, funnel, stalls and retention', (dial
       // Omar came back on day 35, Nora never; neither has had 180 days yet.
       { month: '2026-06', joined: 2, eligible30: 2, retained30: 1, retention30: 0.5, eligible90: 0, retained90: 0, retention90: null },
       { month: '2026-11', joined: 1, eligible30: 0, retained30: 0, retention30: null, eligible90: 0, retained90: 0, retention90: null },
+    ]);
+    // A plain member sees no cohort of fewer than 3 measurable newcomers: it would say what Sam, or Nora and Omar, did.
+    const plain = (await newcomersView(t.deps, w.c.id, window, false)).cohorts.filter((c) => c.joined > 0);
+    expect(plain.map((c) => [c.month, c.joined, c.retention30, c.retention90, c.withheld30, c.withheld90])).toEqual([
+      ['2026-01', 1, null, null, true, true],
+      ['2026-06', 2, null, null, true, false], // nobody measurable at 90 days yet: nothing to withhold
+      ['2026-11', 1, null, null, false, false],
     ]);
   });
 

@@ -44,7 +44,7 @@ describeEachDialect('newcomers pages, API and CSV', (dialect) => {
   it('gives plain members and visitors the aggregates only: no names on the page, API or any CSV, and no trajectories table', async () => {
     for (const b of [as.member, anonymousBrowser()]) {
       const res = await api(t, 'GET', `/api/v1/communities/${w.c.slug}/health/newcomers`, undefined, b);
-      expect(res.json()).toMatchObject({ individuals: false, trajectories: null, trajectoriesTotal: null, headline: { newMembers: 4, contributed: 3, medianDaysToFirstContribution: 9, stalled: 2, retention30: 0.667, retention90: 1 } });
+      expect(res.json()).toMatchObject({ individuals: false, trajectories: null, trajectoriesTotal: null, headline: { newMembers: 4, contributed: 3, medianDaysToFirstContribution: 9, stalled: 2, retention30: 0.667, retention90: null } }); // 90 days: only Sam is measurable, withheld
       expect(res.body).not.toMatch(NAMES);
       const page = await get(`/c/${w.c.slug}/health/newcomers`, b);
       expect(page.statusCode).toBe(200);
@@ -66,10 +66,14 @@ describeEachDialect('newcomers pages, API and CSV', (dialect) => {
     expect(page.body).toMatch(/<h1>Newcomers · Loom Guild<\/h1>/);
     expect(page.body).toMatch(/<dt>Median time to first contribution<\/dt><dd>9 d<\/dd>/);
     expect(page.body).toMatch(/<th scope="row">Asked<\/th><td>2<\/td><td>50%<\/td>/);
-    expect(page.body).toMatch(/<th scope="row">2026-06<\/th><td>2<\/td><td>50% \(1 of 2\)<\/td><td>–<\/td>/);
+    expect(page.body).toMatch(/<th scope="row">2026-06<\/th><td>2<\/td><td>fewer than 3<\/td><td>–<\/td>/); // two newcomers: withheld from members
+    const stewardPage = await get(`/c/${w.c.slug}/health/newcomers`, as.steward);
+    expect(stewardPage.body).toMatch(/<th scope="row">2026-06<\/th><td>2<\/td><td>50% \(1 of 2\)<\/td><td>–<\/td>/);
     for (const table of TABLES) expect(page.body).toContain(`href="/c/${w.c.slug}/health/newcomers/${table}.csv"`);
-    const cohorts = await get(`/c/${w.c.slug}/health/newcomers/cohorts.csv?months=12`, as.member);
+    const cohorts = await get(`/c/${w.c.slug}/health/newcomers/cohorts.csv?months=12`, as.steward);
     expect(cohorts.body.split('\r\n')).toContain('2026-01,1,1,1,1,1,1,1');
+    const withheld = await get(`/c/${w.c.slug}/health/newcomers/cohorts.csv?months=12`, as.member);
+    expect(withheld.body.split('\r\n')).toContain('2026-01,1,0,0,,0,0,'); // Sam alone: not shown to members
   });
 
   it('rejects a bad window with 400 naming months and writes nothing', async () => {

@@ -37,6 +37,8 @@ export const NewcomersSchema = Type.Object({
     Type.Object({
       month: Type.String({ description: 'Join month.' }),
       joined: Type.Integer(),
+      withheld30: Type.Optional(Type.Boolean({ description: 'True when the 30-day figure of fewer than 3 measurable newcomers was left out (readers who may not see individuals).' })),
+      withheld90: Type.Optional(Type.Boolean({ description: 'The same for the 90-day figure.' })),
       eligible30: Type.Integer(),
       retained30: Type.Integer(),
       retention30: Share('retained30 / eligible30.'),

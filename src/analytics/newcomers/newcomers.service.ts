@@ -18,6 +18,9 @@ export interface FunnelStep {
 export interface Cohort {
   month: string;
   joined: number;
+  /** True when the 30- (90-) day figure of fewer than MIN_COHORT newcomers was left out for a reader who may not see individuals. */
+  withheld30?: boolean;
+  withheld90?: boolean;
   eligible30: number;
   retained30: number;
   retention30: number | null;
@@ -81,6 +84,25 @@ function funnel(list: readonly Trajectory[]): FunnelStep[] {
   });
 }
 
+/**
+ * Fewest newcomers whose return is shown to readers who may not see individuals: with one or two,
+ * "came back" would say what a named person did (the member list shows who joined when).
+ */
+export const MIN_COHORT = 3;
+
+/** A cohort as non-stewards see it: retention withheld when fewer than MIN_COHORT newcomers are measurable. */
+function withholdSmall(c: Cohort): Cohort {
+  const w30 = c.eligible30 > 0 && c.eligible30 < MIN_COHORT;
+  const w90 = c.eligible90 > 0 && c.eligible90 < MIN_COHORT;
+  return {
+    ...c,
+    ...(w30 ? { eligible30: 0, retained30: 0, retention30: null } : {}),
+    ...(w90 ? { eligible90: 0, retained90: 0, retention90: null } : {}),
+    withheld30: w30,
+    withheld90: w90,
+  };
+}
+
 function cohorts(newcomers: readonly NewcomerRow[], months: readonly string[], now: Date): Cohort[] {
   return months.map((month) => {
     const c = newcomers.filter((n) => monthOf(n.joinedAt) === month);
@@ -110,8 +132,10 @@ export async function newcomersView(deps: Deps, communityId: number, window: Hea
   const now = new Date(window.to);
   const newcomers = await listNewcomers(deps.db, communityId, window);
   const list = trajectories(newcomers, await listNewcomerMilestones(deps.db, communityId, window), now);
-  const cs = cohorts(newcomers, window.months, now);
-  const sum = (k: 'eligible30' | 'retained30' | 'eligible90' | 'retained90') => cs.reduce((s, c) => s + c[k], 0);
+  const all = cohorts(newcomers, window.months, now);
+  const cs = individuals ? all : all.map(withholdSmall);
+  // The window's retention pools every cohort; for non-stewards only when at least MIN_COHORT are measurable.
+  const sum = (k: 'eligible30' | 'retained30' | 'eligible90' | 'retained90') => all.reduce((s, c) => s + c[k], 0);
   const contributed = list.filter((t) => t.daysToFirstContribution !== null);
   return {
     headline: {
@@ -119,8 +143,8 @@ export async function newcomersView(deps: Deps, communityId: number, window: Hea
       contributed: contributed.length,
       medianDaysToFirstContribution: median(contributed.map((t) => t.daysToFirstContribution!)),
       stalled: list.filter((t) => t.stalled).length,
-      retention30: share(sum('retained30'), sum('eligible30')),
-      retention90: share(sum('retained90'), sum('eligible90')),
+      retention30: individuals || sum('eligible30') >= MIN_COHORT ? share(sum('retained30'), sum('eligible30')) : null,
+      retention90: individuals || sum('eligible90') >= MIN_COHORT ? share(sum('retained90'), sum('eligible90')) : null,
     },
     funnel: funnel(list),
     stalls: (['joined', ...STEPS.slice(0, -1)] as Array<Step | 'joined'>).map((step) => ({ step, stalled: list.filter((t) => t.stalled && t.furthest === step).length })),
@@ -149,5 +173,6 @@ export async function newcomersSummary(deps: Deps, communityId: number, window: 
  * without trajectories or active counts: for the overview's warning signs.
  */
 export async function newcomerCohorts(deps: Pick<Deps, 'db'>, communityId: number, window: HealthWindow): Promise<Cohort[]> {
-  return cohorts(await listNewcomers(deps.db, communityId, window), window.months, new Date(window.to));
+  // Aggregates for any reader (the overview's warning sign): small cohorts withheld.
+  return cohorts(await listNewcomers(deps.db, communityId, window), window.months, new Date(window.to)).map(withholdSmall);
 }

@@ -117,13 +117,13 @@ export function NewcomersPage(p: Props) {
                 <tr>
                   <th scope="row">{c.month}</th>
                   <td>{c.joined}</td>
-                  <td>{c.eligible30 === 0 ? '–' : `${fmtShare(c.retention30)} (${c.retained30} of ${c.eligible30})`}</td>
-                  <td>{c.eligible90 === 0 ? '–' : `${fmtShare(c.retention90)} (${c.retained90} of ${c.eligible90})`}</td>
+                  <td>{c.eligible30 === 0 ? (c.withheld30 ? 'fewer than 3' : '–') : `${fmtShare(c.retention30)} (${c.retained30} of ${c.eligible30})`}</td>
+                  <td>{c.eligible90 === 0 ? (c.withheld90 ? 'fewer than 3' : '–') : `${fmtShare(c.retention90)} (${c.retained90} of ${c.eligible90})`}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p class="meta">A cohort counts once its window has passed: 60 days after joining for the first figure, 180 for the second.</p>
+          <p class="meta">A cohort counts once its window has passed: 60 days after joining for the first figure, 180 for the second. {p.individuals ? '' : 'Cohorts of fewer than 3 measurable newcomers are not shown: their figure would say what one person did.'}</p>
           <p><a href={csv('cohorts')}>Download CSV</a> · <a href={csv('months')}>Newcomer share per month (CSV)</a></p>
         </div>
       </section>
