@@ -41,6 +41,12 @@ describe('health charts', () => {
     expect(rects[0]!.querySelector('title')!.text).toBe('core, m1: 1 (25%)');
   });
 
+  it('labels counts with whole numbers only, and fractions when the values have them', () => {
+    const ticks = (node: preact.JSX.Element) => doc(node).querySelectorAll('text.chart__tick[text-anchor="end"]').map((t) => t.text);
+    expect(ticks(<BarChart title="Stories" desc="d" labels={['a', 'b']} values={[1, 0]} />)).toEqual(['0', '1']);
+    expect(ticks(<BarChart title="Hours" desc="d" labels={['a', 'b']} values={[0.5, 1]} />)).toEqual(['0', '0.20', '0.40', '0.60', '0.80', '1']);
+  });
+
   it('says so instead of drawing an empty chart, and gives each chart its own ids', () => {
     const d = doc(
       <div>

@@ -111,7 +111,9 @@ export function ChartFrame({ frame: f, kind, tableUnit, children }: { frame: Fra
 }
 
 function Axes({ f }: { f: Frame }) {
-  const ticks = f.y.ticks(4);
+  // Counts get whole-number ticks only (no "0.20 stories").
+  const whole = f.series.every((s) => s.values.every((v) => v === null || Number.isInteger(v)));
+  const ticks = f.y.ticks(4).filter((t) => !whole || Number.isInteger(t));
   const bottom = PLOT.top + PLOT.height;
   return (
     <g class="chart__axes" aria-hidden="true">
