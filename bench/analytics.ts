@@ -29,7 +29,6 @@ export async function analyticsBench(args: Args): Promise<number> {
   const duration = args.number('duration', 10);
   const connections = args.number('connections', 1);
   const file = dbUrl.replace(/^sqlite:/, '');
-  process.stdout.write(`${describeMachine(await machineInfo(isPostgresUrl(url) ? url : undefined))}\n\n`);
   const lines: string[] = [];
 
   if (!(args.has('reuse') && (isPostgresUrl(url) || fs.existsSync(file)))) {
@@ -43,6 +42,8 @@ export async function analyticsBench(args: Args): Promise<number> {
     }
   }
 
+  // After generating: a PostgreSQL database named in the URL exists only from then on.
+  process.stdout.write(`${describeMachine(await machineInfo(isPostgresUrl(url) ? url : undefined))}\n\n`);
   const { deps, close } = await createDeps(loadConfig({ ...process.env, DATABASE_URL: dbUrl, LOG_LEVEL: 'silent', GUILDHALL_DEMO: '0' }));
   let steward: string;
   let member: string;
