@@ -18,6 +18,21 @@ export class QueryCounter implements KyselyPlugin {
   }
 }
 
+/** Counts every statement, and those that name one table (e.g. that a dashboard never reads `activity`). */
+export class TableWatch implements KyselyPlugin {
+  statements = 0;
+  naming = 0;
+  constructor(private readonly table: string) {}
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.statements++;
+    if (JSON.stringify(args.node).includes(`"name":"${this.table}"`)) this.naming++;
+    return args.node;
+  }
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+}
+
 /** The real app whose database counts its queries. */
 export async function countingTestApp(dialect: DialectName): Promise<TestApp & { queries: QueryCounter }> {
   const queries = new QueryCounter();

@@ -1,4 +1,5 @@
 import { monthRange, previousMonth } from '../period.ts';
+import type { MonthFigures } from './activity.service.ts';
 import { absenceFactor, buckets, gini } from './inequality.ts';
 import { flowsBetween, levelOf, type Flows, type Level } from './levels.ts';
 
@@ -17,21 +18,8 @@ export interface PersonMonth {
   acts: number;
 }
 
-/** A row of analytics_community_months, before it is written. */
-export interface MonthSummary {
-  month: string;
-  members: number;
-  newMembers: number;
-  activeMembers: number;
-  contributors: number;
-  contributions: number;
-  posts: number;
-  questions: number;
-  answers: number;
-  replies: number;
-  articles: number;
-  comments: number;
-  events: number;
+/** A row of analytics_community_months, before it is written: the month's figures, then its levels and inequality. */
+export interface MonthSummary extends MonthFigures {
   levels: Record<Level, number>;
   inactive: number;
   movedInward: number;

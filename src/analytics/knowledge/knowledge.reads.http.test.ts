@@ -1,28 +1,14 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api, buildTestApp, fakeClock, signInAs, type Browser, type TestApp } from '../../../test/helpers/app.ts';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
+import { TableWatch } from '../../../test/helpers/query-count.ts';
 import { KNOWLEDGE_NOW, knowledgeWorld } from './knowledge.world.ts';
-
-/** Records which statements name the activity table, and how many statements run. */
-class ActivityWatch implements KyselyPlugin {
-  statements = 0;
-  activity = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.statements++;
-    if (JSON.stringify(args.node).includes('"name":"activity"')) this.activity++;
-    return args.node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
-}
 
 describeEachDialect('knowledge health read path', (dialect) => {
   let t: TestApp;
   let w: Awaited<ReturnType<typeof knowledgeWorld>>;
   let as: { steward: Browser; member: Browser };
-  const watch = new ActivityWatch();
+  const watch = new TableWatch('activity');
   beforeAll(async () => {
     // Figures stay fresh for an hour, so only the first view refreshes the rollups.
     t = await buildTestApp(dialect, { clock: fakeClock(KNOWLEDGE_NOW), env: { ANALYTICS_STALE_SECONDS: '3600' }, wrapDb: (db) => db.withPlugin(watch) });
@@ -30,18 +16,18 @@ describeEachDialect('knowledge health read path', (dialect) => {
     as = { steward: await signInAs(t, w.sara.id), member: await signInAs(t, w.ben.id) };
     expect((await api(t, 'GET', `/api/v1/communities/${w.guild.slug}/health/knowledge`, undefined, as.member)).statusCode).toBe(200);
     // The watch sees the stream: the first view's refresh read it.
-    expect(watch.activity).toBeGreaterThan(0);
+    expect(watch.naming).toBeGreaterThan(0);
   });
   afterAll(async () => t.close());
 
   it('reads rollups only: no statement touches the activity stream once the figures are fresh', async () => {
     for (const b of [as.member, as.steward]) {
-      watch.activity = 0;
+      watch.naming = 0;
       for (const url of [`/api/v1/communities/${w.guild.slug}/health/knowledge?months=36`, `/c/${w.guild.slug}/health/knowledge`]) {
         const res = await t.app.inject({ method: 'GET', url, headers: { cookie: b.cookie } });
         expect(res.statusCode, url).toBe(200);
       }
-      expect(watch.activity).toBe(0);
+      expect(watch.naming).toBe(0);
     }
   });
 

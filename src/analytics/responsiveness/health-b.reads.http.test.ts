@@ -1,29 +1,15 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api, buildTestApp, fakeClock, signInAs, type Browser, type TestApp } from '../../../test/helpers/app.ts';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
+import { TableWatch } from '../../../test/helpers/query-count.ts';
 import { newcomersWorld } from '../newcomers/newcomers.world.ts';
 import { RESP_NOW, responsivenessWorld } from './responsiveness.world.ts';
-
-/** Counts statements, and those that name the activity table. */
-class ActivityWatch implements KyselyPlugin {
-  statements = 0;
-  activity = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.statements++;
-    if (JSON.stringify(args.node).includes('"name":"activity"')) this.activity++;
-    return args.node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
-}
 
 describeEachDialect('responsiveness and newcomers read path', (dialect) => {
   let t: TestApp;
   let slugs: { resp: string; nc: string };
   let as: { steward: Browser; member: Browser };
-  const watch = new ActivityWatch();
+  const watch = new TableWatch('activity');
   beforeAll(async () => {
     // Figures stay fresh for an hour, so only the first view refreshes the rollups.
     t = await buildTestApp(dialect, { clock: fakeClock(RESP_NOW), env: { ANALYTICS_STALE_SECONDS: '3600' }, wrapDb: (db) => db.withPlugin(watch) });
@@ -32,13 +18,13 @@ describeEachDialect('responsiveness and newcomers read path', (dialect) => {
     slugs = { resp: r.c.slug, nc: n.c.slug };
     as = { steward: await signInAs(t, n.steward.id), member: await signInAs(t, r.member.id) };
     expect((await api(t, 'GET', `/api/v1/communities/${slugs.resp}/health/responsiveness`, undefined, as.member)).statusCode).toBe(200);
-    expect(watch.activity).toBeGreaterThan(0); // the first view's refresh read the stream
+    expect(watch.naming).toBeGreaterThan(0); // the first view's refresh read the stream
   });
   afterAll(async () => t.close());
 
   it('reads rollups only: no statement touches the activity stream once the figures are fresh', async () => {
     for (const b of [as.member, as.steward]) {
-      watch.activity = 0;
+      watch.naming = 0;
       for (const url of [
         `/api/v1/communities/${slugs.resp}/health/responsiveness?months=36`,
         `/c/${slugs.resp}/health/responsiveness`,
@@ -50,7 +36,7 @@ describeEachDialect('responsiveness and newcomers read path', (dialect) => {
         const res = await t.app.inject({ method: 'GET', url, headers: { cookie: b.cookie } });
         expect(res.statusCode, url).toBe(200);
       }
-      expect(watch.activity).toBe(0);
+      expect(watch.naming).toBe(0);
     }
   });
 
