@@ -5,6 +5,7 @@ import type { Actor } from '../../core/permissions/index.ts';
 import { fakeClock } from '../../../test/helpers/app.ts';
 import { describeEachDialect, openTestDb } from '../../../test/helpers/db.ts';
 import { makeCommunity, makeUser } from '../../../test/helpers/factories.ts';
+import { TableWatch } from '../../../test/helpers/query-count.ts';
 import { recordView } from './views.service.ts';
 
 describeEachDialect('recordView', (dialect) => {
@@ -41,6 +42,19 @@ describeEachDialect('recordView', (dialect) => {
       { actor_id: reader.id, verb: 'article.viewed', community_id: communityId, subject_type: 'article', subject_id: 7, created_at: '2026-11-26T23:59:59.000Z' },
       { actor_id: reader.id, verb: 'topic.viewed', community_id: communityId, subject_type: 'topic', subject_id: 7, created_at: '2026-11-27T00:00:00.000Z' },
     ]);
+  });
+
+  it('costs no write for a view this node has already counted today', async () => {
+    const watch = new TableWatch('content_views');
+    const deps = { db: h.db.withPlugin(watch), clock };
+    clock.set(new Date('2026-11-28T09:00:00Z'));
+    expect(await recordView(deps, reader, { type: 'topic', id: 8, communityId })).toBe(true);
+    const after = watch.naming;
+    expect(after).toBeGreaterThan(0);
+    expect(await recordView(deps, reader, { type: 'topic', id: 8, communityId })).toBe(false);
+    expect(watch.naming).toBe(after);
+    clock.set(new Date('2026-11-29T09:00:00Z')); // a new day counts again
+    expect(await recordView(deps, reader, { type: 'topic', id: 8, communityId })).toBe(true);
   });
 
   it('never counts an anonymous view, and never shows views in public feeds', async () => {

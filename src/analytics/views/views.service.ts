@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { recordActivity } from '../../core/activity.ts';
 import type { Deps } from '../../core/deps.ts';
 import type { Db } from '../../core/db/index.ts';
@@ -22,11 +23,28 @@ export interface ViewedItem {
 export async function recordView(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor | null, item: ViewedItem): Promise<boolean> {
   if (!actor) return false;
   const at = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (tx) => {
-    const first = await insertContentView(tx, { userId: actor.id, type: item.type, id: item.id, day: dayOf(at) });
-    if (first) await recordActivity(tx, { actorId: actor.id, verb: `${item.type}.viewed`, communityId: item.communityId, subjectType: item.type, subjectId: item.id, at });
-    return first;
+  // A view this node has already counted (or found counted) today costs nothing: no write transaction.
+  const key = `${actor.id}:${item.type}:${item.id}:${dayOf(at)}`;
+  const seen = seenOn(deps.db);
+  if (seen.has(key)) return false;
+  const first = await deps.db.transaction().execute(async (tx) => {
+    const inserted = await insertContentView(tx, { userId: actor.id, type: item.type, id: item.id, day: dayOf(at) });
+    if (inserted) await recordActivity(tx, { actorId: actor.id, verb: `${item.type}.viewed`, communityId: item.communityId, subjectType: item.type, subjectId: item.id, at });
+    return inserted;
   });
+  seen.set(key, true);
+  return first;
+}
+
+/** Views counted today by this node, per database (a bounded memory: forgetting one only costs a no-op insert). */
+const seenViews = new WeakMap<Db, LRUCache<string, true>>();
+function seenOn(db: Db): LRUCache<string, true> {
+  let c = seenViews.get(db);
+  if (!c) {
+    c = new LRUCache<string, true>({ max: 50_000 });
+    seenViews.set(db, c);
+  }
+  return c;
 }
 
 const pending = new WeakMap<Db, Set<Promise<unknown>>>();
