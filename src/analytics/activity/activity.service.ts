@@ -2,27 +2,13 @@ import type { Deps } from '../../core/deps.ts';
 import type { AnalyticsCommunityDayTable, AnalyticsCommunityMonthTable } from '../../core/db/tables/analytics-activity.ts';
 import { weekOf, type HealthWindow } from '../period.ts';
 import { readDays, readMonthSummaries, readWeeks } from './activity.read.ts';
+import type { DayRow, WeekRow } from './activity.series.ts';
 import { LEVELS, type Level } from './levels.ts';
 import { LONG_GAP_FACTOR, rhythmOf, type Gap } from './rhythm.ts';
 
-export interface DayFigures {
-  day: string;
-  activeMembers: number;
-  contributors: number;
-  contributions: number;
-  posts: number;
-  questions: number;
-  answers: number;
-  articles: number;
-  events: number;
-  joins: number;
-}
-
-export interface WeekFigures {
-  week: string;
-  activeMembers: number;
-  contributors: number;
-}
+/** A day and a week of the activity series, as they are kept (activity.series.ts folds them). */
+export type DayFigures = DayRow;
+export type WeekFigures = WeekRow;
 
 export interface MonthFigures {
   month: string;
