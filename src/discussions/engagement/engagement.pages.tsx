@@ -52,7 +52,10 @@ export async function engagementPages(app: FastifyInstance, deps: Deps): Promise
   r.post('/posts/:id/reactions', { schema: { params: IdParams, body: ReactForm } }, async (req, reply) => {
     const actor = signedIn(req, 'react to posts');
     const id = idOf(req.params.id, 'Post');
-    await setReaction(deps, actor, id, req.body.reaction, req.body.on !== '0');
+    // The page's buttons send `+reaction` (give) or `-reaction` (take back); `reaction` + `on` also works.
+    const signed = /^[+-]/.exec(req.body.reaction);
+    const on = signed ? signed[0] === '+' : req.body.on !== '0';
+    await setReaction(deps, actor, id, signed ? req.body.reaction.slice(1) : req.body.reaction, on);
     const { topic } = await readablePost(deps, actor, id);
     return reply.redirect(backTo(req, `/c/${topic.community.slug}/t/${topic.id}`, req.body.next, `#post-${id}`), 303);
   });

@@ -22,25 +22,25 @@ export function ReactionBar(p: { ctx: ViewContext; postId: number; counts: React
       </ul>
     );
   }
+  // One form per post (not one per reaction): each button names the reaction and the state it sets
+  // (`+thanks` gives it, `-thanks` takes it back), so 50 posts do not carry 250 forms and CSRF fields.
   return (
-    <ul class="reactions" aria-label="Reactions">
-      {p.counts.map((c) => {
-        const { emoji, label } = reactionSet[c.reaction];
-        return (
-          <li>
-            <PostForm ctx={p.ctx} action={`/posts/${p.postId}/reactions`} class="inline-form">
-              <input type="hidden" name="reaction" value={c.reaction} />
-              <input type="hidden" name="on" value={c.mine ? '0' : '1'} />
-              <input type="hidden" name="next" value={p.next} />
-              <button type="submit" class="reaction reaction--button" aria-pressed={c.mine ? 'true' : 'false'} aria-label={`${label}: ${c.count}`} title={label}>
+    <PostForm ctx={p.ctx} action={`/posts/${p.postId}/reactions`} class="reactions-form">
+      <input type="hidden" name="next" value={p.next} />
+      <ul class="reactions" aria-label="Reactions">
+        {p.counts.map((c) => {
+          const { emoji, label } = reactionSet[c.reaction];
+          return (
+            <li>
+              <button type="submit" name="reaction" value={`${c.mine ? '-' : '+'}${c.reaction}`} class="reaction reaction--button" aria-pressed={c.mine ? 'true' : 'false'} aria-label={`${label}: ${c.count}`} title={label}>
                 <span aria-hidden="true">{emoji}</span>
                 {c.count > 0 && <span aria-hidden="true"> {c.count}</span>}
               </button>
-            </PostForm>
-          </li>
-        );
-      })}
-    </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </PostForm>
   );
 }
 

@@ -98,6 +98,22 @@ describeEachDialect('reactions', (dialect) => {
       const body = (await t.app.inject({ url: `/c/${w.pub.slug}/t/${topic}`, headers: { cookie: w.as.member.cookie } })).body;
       expect(body).toMatch(/aria-pressed="true" aria-label="Love: 2"/);
       expect(body).toMatch(/aria-pressed="false" aria-label="Thanks: 0"/);
+      // One form per post: the pressed button takes the reaction back, the others give theirs.
+      expect(body.split(`action="/posts/${post}/reactions"`)).toHaveLength(2);
+      expect(body).toMatch(/name="reaction" value="-love"[^>]*aria-pressed="true"/);
+      expect(body).toMatch(/name="reaction" value="\+thanks"[^>]*aria-pressed="false"/);
+    });
+
+    it('gives and takes back a reaction with the buttons the page sends (+reaction / -reaction)', async () => {
+      const give = await postForm(t, `/posts/${post}/reactions`, { reaction: '+insightful' }, w.as.member);
+      expect(give.statusCode).toBe(303);
+      expect(await count(t.deps.db, 'reactions', { column: 'post_id', value: post })).toBe(1);
+      await postForm(t, `/posts/${post}/reactions`, { reaction: '+insightful' }, w.as.member);
+      expect(await count(t.deps.db, 'reactions', { column: 'post_id', value: post })).toBe(1);
+      await postForm(t, `/posts/${post}/reactions`, { reaction: '-insightful' }, w.as.member);
+      expect(await count(t.deps.db, 'reactions', { column: 'post_id', value: post })).toBe(0);
+      expect((await postForm(t, `/posts/${post}/reactions`, { reaction: '+nope' }, w.as.member)).statusCode).toBe(400);
+      expect(await count(t.deps.db, 'reactions', { column: 'post_id', value: post })).toBe(0);
     });
 
     it('takes the reaction back with on=0 and returns to the page the form was on', async () => {
