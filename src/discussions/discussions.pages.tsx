@@ -16,13 +16,12 @@ import { TopicPage } from './discussions.views.tsx';
 import { loadGlossaryMarker } from '../knowledge/glossary/glossary-marks.ts';
 import { replyToTopic } from './posting.service.ts';
 import { listPosts, pageCursorForPost, postCursor, type Post } from './posts.store.ts';
-import { markRead } from './read-state.store.ts';
+import { markReadToLatest } from './read-state.store.ts';
 import { tagsOfTopics } from './tags.store.ts';
 import { visiblePosts } from './topic-dto.ts';
 import { ReplyBox } from './topic-form.views.tsx';
 import { loadTopicSlots } from './topic-slots.tsx';
 import { mergedTopicAddress } from './moderation/moderation.view-model.ts';
-import { lastPostId } from './topics.store.ts';
 import { recordViewLater } from '../analytics/views/views.service.ts';
 
 const POSTS_PER_PAGE = 50;
@@ -58,7 +57,7 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
     const sortParam = topic.kind === 'question' ? `sort=${sort}&` : '';
     const nextHref = rows.length > POSTS_PER_PAGE && last ? `/c/${slug}/t/${id}?${sortParam}cursor=${encodeCursor(postCursor(last, acceptedId, sort))}` : null;
     const actor = req.actor;
-    if (actor) await markRead(deps.db, actor.id, topic.id, (await lastPostId(deps.db, topic.id)) ?? 0, iso(deps.clock.now()));
+    if (actor) await markReadToLatest(deps.db, actor.id, topic.id, iso(deps.clock.now()));
     const ctx = reply.viewContext();
     const open = !topic.locked && !topic.deleted;
     const links = (p: Post) => ({

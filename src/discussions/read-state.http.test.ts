@@ -49,6 +49,18 @@ describeEachDialect('read state', (dialect) => {
     expect(await stateOf(topic.id, reader)).toEqual({ opened: true, newPosts: 2 });
   });
 
+  it('re-reading a topic with nothing new writes nothing; a new post moves the mark on the next view', async () => {
+    const topic = await startTopicVia(t, w.as.member, slug);
+    const mark = () => t.deps.db.selectFrom('topic_reads').select(['last_read_post_id', 'read_at']).where('topic_id', '=', topic.id).where('user_id', '=', reader.userId).executeTakeFirstOrThrow();
+    await view(topic.id, reader);
+    const first = await mark();
+    await view(topic.id, reader); // the ticking clock has moved: a write would change read_at
+    expect(await mark()).toEqual(first);
+    const r = await replyVia(t, w.as.steward, topic.id);
+    await view(topic.id, reader);
+    expect(Number((await mark()).last_read_post_id)).toBe(r.id);
+  });
+
   it('does not count deleted posts as new', async () => {
     const topic = await startTopicVia(t, w.as.member, slug);
     await view(topic.id, reader);

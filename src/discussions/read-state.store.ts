@@ -29,6 +29,22 @@ export async function markRead(db: Db, userId: number, topicId: number, postId: 
 }
 
 /**
+ * Marks the topic read up to its newest post, writing only when that moves the mark forward: a
+ * member re-reading a topic with nothing new costs one read, not a write (issue 6: signed-in pages).
+ */
+export async function markReadToLatest(db: Db, userId: number, topicId: number, at: string): Promise<void> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('posts').select((e) => e.fn.max('id').as('m')).where('topic_id', '=', topicId).as('last'),
+      eb.selectFrom('topic_reads').select('last_read_post_id').where('user_id', '=', userId).where('topic_id', '=', topicId).as('read'),
+    ])
+    .executeTakeFirst();
+  const last = Number(row?.last ?? 0);
+  if (row?.read !== null && row?.read !== undefined && Number(row.read) >= last) return;
+  await markRead(db, userId, topicId, last, at);
+}
+
+/**
  * Read state of each topic for one user: opened or not, and how many posts others wrote after the
  * last one the user read (every post by others when never opened). Deleted posts do not count.
  */
