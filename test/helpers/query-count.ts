@@ -3,17 +3,19 @@ import type { DialectName } from '../../src/core/db/index.ts';
 import { buildTestApp, type TestApp } from './app.ts';
 
 /**
- * Counts the SQL statements the app sends (every query builder and raw `sql` statement passes through
- * a Kysely plugin's transformQuery once; transaction BEGIN/COMMIT are not counted). Used to bound the
- * queries a page costs and to catch N+1 queries: a page must not cost more queries when it shows more rows.
+ * Counts the SQL statements the app runs: a plugin's transformResult is called once per executed
+ * statement (query builders and raw `sql` alike; transaction BEGIN/COMMIT are not counted), while
+ * transformQuery is also called for every subquery a builder embeds, which would count one statement
+ * several times. Used to bound the queries a page costs and to catch N+1 queries: a page must not
+ * cost more queries when it shows more rows.
  */
 export class QueryCounter implements KyselyPlugin {
   count = 0;
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count++;
     return args.node;
   }
   transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.count++;
     return Promise.resolve(args.result);
   }
 }
