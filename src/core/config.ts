@@ -26,10 +26,12 @@ export interface Config {
   uploads: { maxBytes: number; types: string[] };
   /** Attempts per client address per 10 minutes on each sign-in, sign-up and password-reset route; 0 = no limit. */
   authRateLimit: number;
-  /** How long a topic's related ranking is reused (per node, per set of readable communities); 0 = never. */
+  /** How long a topic's related ranking (kept in memory and in `related_rankings`) counts as fresh; older ones are served while ranked again. 0 = rank on every view. */
   relatedCacheSeconds: number;
-  /** A topic page whose related ranking is not in memory is shown without it, and ranked right after (next view shows it). */
+  /** A topic page whose topic has no related ranking yet is shown without it, and ranked right after (next view shows it). */
   relatedDefer: boolean;
+  /** On SQLite, rank related content in a worker thread (its own read-only connection) instead of on the event loop. */
+  relatedWorker: boolean;
   /** How long a page or API read shown to anonymous visitors is reused for other anonymous visitors (per node); 0 = never. */
   anonymousCacheSeconds: number;
   /** Health dashboards bring their rollups up to date when the last refresh is older than this; 0 = on every view. */
@@ -143,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     anonymousCacheSeconds: int(env, 'ANON_CACHE_SECONDS', 5, 0, 3_600),
     analyticsStaleSeconds: int(env, 'ANALYTICS_STALE_SECONDS', 60, 0, 86_400),
     relatedDefer: bool(env, 'RELATED_DEFER', true),
+    relatedWorker: bool(env, 'RELATED_WORKER', true),
     uploads: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024), types: list(env, 'UPLOAD_TYPES', uploadTypeKeys, uploadTypeKeys) },
   };
 }

@@ -30,6 +30,7 @@ import { createContentViews } from './migrations/202611262020_create_content_vie
 import { createAnalyticsInclusion } from './migrations/202611262030_create_analytics_inclusion.ts';
 import { createValueStories } from './migrations/202611262040_create_value_stories.ts';
 import { createAnalyticsStages } from './migrations/202611262050_create_analytics_stages.ts';
+import { createRelatedRankings } from './migrations/202611270020_create_related_rankings.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '202611262030_create_analytics_inclusion': createAnalyticsInclusion,
   '202611262040_create_value_stories': createValueStories,
   '202611262050_create_analytics_stages': createAnalyticsStages,
+  '202611270020_create_related_rankings': createRelatedRankings,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */

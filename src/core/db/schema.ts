@@ -17,6 +17,7 @@ import type { AnalyticsQuestionsTables } from './tables/analytics-questions.ts';
 import type { ContentViewsTables } from './tables/content-views.ts';
 import type { AnalyticsInclusionTables } from './tables/analytics-inclusion.ts';
 import type { ValueStoriesTables } from './tables/value-stories.ts';
+import type { RelatedTables } from './tables/related.ts';
 
 /** Row types of every table, as Kysely sees them. Timestamps are ISO-8601 UTC text in both dialects. */
 export interface UserTable {
@@ -260,7 +261,7 @@ export interface TopicReadTable {
   read_at: string;
 }
 
-export interface Database extends LifecycleTables, AttachmentsTables, CollectionsTables, LinksTables, StoriesTables, SearchTables, SourcesTables, ProfilesTables, ExpertiseTables, RoutingTables, NetworkTables, MentoringTables, AnalyticsTables, AnalyticsActivityTables, AnalyticsQuestionsTables, ContentViewsTables, AnalyticsInclusionTables, ValueStoriesTables {
+export interface Database extends LifecycleTables, AttachmentsTables, CollectionsTables, LinksTables, StoriesTables, SearchTables, SourcesTables, ProfilesTables, ExpertiseTables, RoutingTables, NetworkTables, MentoringTables, AnalyticsTables, AnalyticsActivityTables, AnalyticsQuestionsTables, ContentViewsTables, AnalyticsInclusionTables, ValueStoriesTables, RelatedTables {
   users: UserTable;
   sessions: SessionTable;
   password_resets: PasswordResetTable;

@@ -6,7 +6,7 @@ import { readDumpLinks } from './dump-links.ts';
 import { evalCommunity, evalTopic, evalUser } from './eval.corpus.ts';
 import { averagePrecision, mean, recallAtK, reciprocalRank } from './metrics.ts';
 import type { RelatedMethod } from './query.ts';
-import { rankRelated } from './related.service.ts';
+import { rankRelated } from './related.rank.ts';
 import { loadRelatedSource } from './related.store.ts';
 import { readSemEval } from './semeval.ts';
 

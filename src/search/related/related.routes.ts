@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
 import { relatedApi } from './related.api.ts';
+import { closeRelatedRankings, prepareRelatedRankings } from './related.rankings.ts';
 
 /**
  * Related content for a topic and similar questions while asking. The pages are not routes of their
@@ -9,4 +10,7 @@ import { relatedApi } from './related.api.ts';
  */
 export async function relatedRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await relatedApi(app, deps);
+  // The SQLite ranking worker and queued rankings end with the app, before the database is closed.
+  app.addHook('onReady', async () => prepareRelatedRankings(deps));
+  app.addHook('onClose', async () => closeRelatedRankings(deps.db));
 }

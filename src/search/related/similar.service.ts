@@ -3,7 +3,8 @@ import { badRequest } from '../../core/http/errors.ts';
 import type { Actor } from '../../core/permissions/index.ts';
 import { readableCommunity } from '../../knowledge/articles/articles.service.ts';
 import { tokenize } from './query.ts';
-import { rankRelated, toItems } from './related.service.ts';
+import { rankRelated } from './related.rank.ts';
+import { toItems } from './related.service.ts';
 import type { RelatedItem } from './related.store.ts';
 
 /** What the new-topic form has so far. */
