@@ -45,6 +45,8 @@ export async function soakBench(args: Args): Promise<number> {
         '|---|---|---|---|---|---|---|---|---|',
         `| ${figures.rps} | ${figures.p50} | ${figures.p99} | ${figures.errors + figures.non2xx} | ${samples[0]!.rss} | ${firstMinute} | ${lastMinute} | ${Math.max(...samples.map((s) => s.rss))} | ${lastMinute - firstMinute} MB |`,
         '',
+        `Errors and non-2xx answers: ${figures.breakdown}.`,
+        '',
         `RSS every 10 s (MB): ${samples.map((s) => s.rss).join(' ')}`,
         '',
       ].join('\n'),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import autocannon, { type Result } from 'autocannon';
 import { startServer, type ChildServer } from './servers.ts';
 
 /** What one load run measured. */
@@ -11,6 +11,17 @@ export interface Figures {
   p99: number;
   errors: number;
   non2xx: number;
+  /** What the errors and non-2xx answers were: socket errors, timeouts, and each status code other than 2xx. */
+  breakdown: string;
+}
+
+/** Names what went wrong in a run (`errors 2, timeouts 0, 503 × 4`), or `none`. */
+function breakdownOf(r: Result): string {
+  const codes = Object.entries(r.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, s]) => `${code} × ${s.count}`);
+  const parts = [r.errors > 0 ? `socket errors ${r.errors}` : '', r.timeouts > 0 ? `timeouts ${r.timeouts}` : '', ...codes].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'none';
 }
 
 /** One request of a scenario: a path, and for writes a method, headers and a body. */
@@ -45,7 +56,7 @@ export async function load(url: string, requests: BenchRequest[], connections: n
       },
     ],
   });
-  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, breakdown: breakdownOf(r) };
 }
 
 /** Starts the production app on `dbUrl` in a child process. */
@@ -84,7 +95,7 @@ export async function bareCeiling(kind: 'html' | 'json', body: string, connectio
 /** One results-table row: the app's figures beside the bare server's for the same body size. */
 export function resultRow(name: string, bodyBytes: number, app: Figures, rssMb: number, ceiling: Figures): string {
   const ratio = Math.round((app.rps / Math.max(1, ceiling.rps)) * 1000) / 1000;
-  return `| ${name} | ${Math.round(bodyBytes / 1024)} KB | ${app.rps} | ${app.p50} | ${app.p99} | ${app.errors + app.non2xx} | ${rssMb} | ${ceiling.rps} | ${ratio} |`;
+  return `| ${name} | ${Math.round(bodyBytes / 1024)} KB | ${app.rps} | ${app.p50} | ${app.p99} | ${app.errors + app.non2xx}${app.breakdown === 'none' ? '' : ` (${app.breakdown})`} | ${rssMb} | ${ceiling.rps} | ${ratio} |`;
 }
 
 export const RESULT_HEADER = [
