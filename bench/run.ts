@@ -9,6 +9,7 @@ const USAGE = `npm run bench -- <command> [flags]
   soak      [--db …] [--seconds 600] [--connections N]   the anonymous page mix for a while, RSS every 10 s (also: --soak 600)
   coldstart [--db …] [--runs 3]   spawn → first topic page answered
   analytics [--db …] [--activity 1000000] [--members 20000] [--months 36] [--reuse] [--duration S] [--connections 1] [--only TEXT]   one community's health dashboards from rollups
+  related-loop [--db …] [--topics 30] [--mode both|process|worker]   how long a cold "Related" ranking holds the event loop, main thread vs worker
   writes    [--scale …] [--db …] [--duration S] [--connections N] [--members N] [--only TEXT]   signed in: topic page, new reply, sign-in
 
 Defaults: --scale large, --db sqlite:bench/data/<scale>.db. See docs/performance.md.
@@ -53,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
     const { analyticsBench } = await import('./analytics.ts');
     return analyticsBench(args);
   }
+  if (command === 'related-loop') return (await import('./related-loop.ts')).relatedLoopBench(args);
   if (command === 'writes') {
     const { writesBench } = await import('./writes.ts');
     return writesBench(args);

@@ -38,11 +38,23 @@ export function inProcessRunner(db: Db): Runner {
  * .mjs that registers tsx first; from the production bundle (dist/guildhall.mjs) the compiled worker
  * built beside it (dist/guildhall.related-worker.mjs). null when the bundle was built without it.
  */
-function workerEntry(): URL | null {
+function workerEntry(): { url: URL; execArgv: string[] } | null {
   const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return new URL('./related.worker-boot.mjs', import.meta.url);
+  // The tsx command's `--require …preflight.cjs --import …loader.mjs` would be inherited but does not take in a worker; the boot file registers tsx instead.
+  if (here.endsWith('.ts')) return { url: new URL('./related.worker-boot.mjs', import.meta.url), execArgv: withoutTsx(process.execArgv) };
   const bundled = here.replace(/\.m?js$/, '.related-worker.mjs');
-  return fs.existsSync(bundled) ? pathToFileURL(bundled) : null;
+  return fs.existsSync(bundled) ? { url: pathToFileURL(bundled), execArgv: process.execArgv } : null;
+}
+
+/** Node's options without tsx's (`--import …tsx…`, `--require …tsx…`). */
+function withoutTsx(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (['--import', '--require', '-r', '--loader'].includes(arg) && argv[i + 1]?.includes('tsx')) i++;
+    else if (!(/^--(import|require|loader)=/.test(arg) && arg.includes('tsx'))) out.push(arg);
+  }
+  return out;
 }
 
 /**
@@ -83,13 +95,13 @@ export function sqliteWorkerRunner(db: Db, opts: { cacheMb: number; log: Log }):
     const path = await dbFile();
     const entry = workerEntry();
     if (!path || !entry) {
-      opts.log.warn({ file: path, entry: entry?.href }, 'related rankings: no worker (in-memory database or no worker file); ranking in process');
+      opts.log.warn({ file: path, entry: entry?.url.href }, 'related rankings: no worker (in-memory database or no worker file); ranking in process');
       broken = true;
       return null;
     }
-    const w = new Worker(entry, { workerData: { file: path, cacheMb: opts.cacheMb } satisfies WorkerData });
+    const w = new Worker(entry.url, { execArgv: entry.execArgv, workerData: { file: path, cacheMb: opts.cacheMb } satisfies WorkerData });
     w.unref();
-    opts.log.info({ entry: entry.href }, 'related ranking worker started');
+    opts.log.info({ entry: entry.url.href }, 'related ranking worker started');
     w.on('message', (reply: RankReply) => {
       const p = pending.get(reply.id);
       if (!p) return;

@@ -5,6 +5,5 @@
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-// Under the tsx command the worker inherits its `--import …/tsx/dist/loader.mjs`; registering twice would transform twice.
-if (!process.execArgv.some((arg) => arg.includes('tsx'))) register({ tsconfig: fileURLToPath(new URL('../../../tsconfig.json', import.meta.url)) });
+register({ tsconfig: fileURLToPath(new URL('../../../tsconfig.json', import.meta.url)) });
 await import('./related.worker.ts');
