@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
-import { startServer, type ChildServer } from './servers.ts';
+import { startGuildhall, startServer, type ChildServer } from './servers.ts';
 
 /** What one load run measured. */
 export interface Figures {
@@ -59,9 +59,9 @@ export async function load(url: string, requests: BenchRequest[], connections: n
   return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, breakdown: breakdownOf(r) };
 }
 
-/** Starts the production app on `dbUrl` in a child process. */
+/** Starts the production app (the bundle, `guildhall serve`) on `dbUrl` in a child process. */
 export function startApp(dbUrl: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  return startServer('app-server', { DATABASE_URL: dbUrl, AUTH_RATE_LIMIT: '0', ...env });
+  return startGuildhall({ DATABASE_URL: dbUrl, AUTH_RATE_LIMIT: '0', ...env });
 }
 
 /** The median-sized body of the first requests' answers (what the bare server will answer), checking each is a success. */
