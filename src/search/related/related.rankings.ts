@@ -76,7 +76,7 @@ export async function topicRanking(deps: Deps, ask: RankingAsk, opts: { wait: bo
   const kept = await readRanking(deps.db, ask.topicId, ask.variant);
   if (kept) {
     const age = deps.clock.now().getTime() - kept.computedAt.getTime();
-    if (kept.sourceHash === ask.hash && age < ttlMs) r.memory.set(memKey, kept.ranked, { ttl: ttlMs - age });
+    if (kept.sourceHash === ask.hash && age < ttlMs) r.memory.set(memKey, kept.ranked, { ttl: Math.min(ttlMs, ttlMs - age) });
     else void enqueue(deps, r, ask, true, { background: true });
     return kept.ranked;
   }
