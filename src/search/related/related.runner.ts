@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
@@ -7,6 +5,7 @@ import type { Log } from '../../core/log.ts';
 import type { RelatedSource } from './query.ts';
 import type { Ranked } from './rank.ts';
 import { rankOverAllCommunities, type RankOptions } from './related.rank.ts';
+import { workerEntry, type WorkerEntry } from './related.worker-entry.ts';
 import type { RankReply, RankRequest, WorkerData } from './related.worker-protocol.ts';
 
 /** Where rankings are computed: the SQLite worker thread, or this thread (PostgreSQL, or no worker). */
@@ -34,35 +33,11 @@ export function inProcessRunner(db: Db): Runner {
 }
 
 /**
- * The worker's entry point: from the sources (this file is .ts: `npm start`, vitest, bench) a small
- * .mjs that registers tsx first; from the production bundle (dist/guildhall.mjs) the compiled worker
- * built beside it (dist/guildhall.related-worker.mjs). null when the bundle was built without it.
- */
-function workerEntry(): { url: URL; execArgv: string[] } | null {
-  const here = fileURLToPath(import.meta.url);
-  // The tsx command's `--require …preflight.cjs --import …loader.mjs` would be inherited but does not take in a worker; the boot file registers tsx instead.
-  if (here.endsWith('.ts')) return { url: new URL('./related.worker-boot.mjs', import.meta.url), execArgv: withoutTsx(process.execArgv) };
-  const bundled = here.replace(/\.m?js$/, '.related-worker.mjs');
-  return fs.existsSync(bundled) ? { url: pathToFileURL(bundled), execArgv: process.execArgv } : null;
-}
-
-/** Node's options without tsx's (`--import …tsx…`, `--require …tsx…`). */
-function withoutTsx(argv: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (['--import', '--require', '-r', '--loader'].includes(arg) && argv[i + 1]?.includes('tsx')) i++;
-    else if (!(/^--(import|require|loader)=/.test(arg) && arg.includes('tsx'))) out.push(arg);
-  }
-  return out;
-}
-
-/**
  * Ranks SQLite rankings in one worker thread with its own read-only connection (related.worker.ts),
  * one at a time, so the synchronous FTS5 queries never hold this thread's event loop. Falls back to
- * ranking in process — and says so in the log once — when the database is not a file (`:memory:`), the
- * bundle has no worker file, or the worker cannot start or dies. The worker is started on the first
- * ranking and holds the process open only while a ranking is running.
+ * ranking in process — and says so in the log once — when the database is not a file (`:memory:`),
+ * there is no worker file (related.worker-entry.ts), or the worker cannot start or dies. The worker is
+ * started on the first ranking and holds the process open only while a ranking is running.
  */
 export function sqliteWorkerRunner(db: Db, opts: { cacheMb: number; log: Log }): Runner {
   const fallback = inProcessRunner(db);
@@ -93,9 +68,16 @@ export function sqliteWorkerRunner(db: Db, opts: { cacheMb: number; log: Log }):
 
   const start = async (): Promise<Worker | null> => {
     const path = await dbFile();
-    const entry = workerEntry();
-    if (!path || !entry) {
-      opts.log.warn({ file: path, entry: entry?.url.href }, 'related rankings: no worker (in-memory database or no worker file); ranking in process');
+    if (!path) {
+      opts.log.warn('related rankings: an in-memory database has no file for a worker; ranking in process');
+      broken = true;
+      return null;
+    }
+    let entry: WorkerEntry;
+    try {
+      entry = await workerEntry();
+    } catch (err) {
+      opts.log.warn({ err }, 'related rankings: no worker file; ranking in process');
       broken = true;
       return null;
     }
