@@ -97,7 +97,8 @@ function enqueue(deps: Deps, r: Rankings, ask: RankingAsk, keep: boolean, opts: 
       const ranked = await r.runner.run(ask.src, ask.opts);
       if (r.closed) return ranked;
       if (keep) {
-        await writeRanking(deps.db, ask.topicId, ask.variant, { ranked, sourceHash: ask.hash, computedAt: deps.clock.now() });
+        // Keeping it saves the next node or restart a ranking; failing to (the topic removed meanwhile) must not fail this one.
+        await writeRanking(deps.db, ask.topicId, ask.variant, { ranked, sourceHash: ask.hash, computedAt: deps.clock.now() }).catch((err: unknown) => deps.log.warn({ err, topicId: ask.topicId }, 'could not keep a related ranking'));
         r.memory.set(`${ask.topicId}|${ask.variant}|${ask.hash}`, ranked, { ttl: deps.config.relatedCacheSeconds * 1000 });
       }
       return ranked;
