@@ -139,6 +139,19 @@ describeEachDialect('related rankings kept in the database', (dialect) => {
     }
   });
 
+  it('ranks once for everyone asking at the same time', async () => {
+    await t.deps.db.deleteFrom('related_rankings').execute();
+    const node = await nodeOnSameDb(t, fakeClock(start));
+    try {
+      const answers = await Promise.all([1, 2, 3, 4, 5].map(() => related(node, w.grit.id)));
+      expect(answers[0]!.length).toBeGreaterThan(0);
+      for (const items of answers) expect(items).toEqual(answers[0]);
+      expect(relatedRankingStats(node.deps.db).computed).toBe(1);
+    } finally {
+      await node.close();
+    }
+  });
+
   describe('where rankings are computed', () => {
     it(dialect === 'sqlite' ? 'in the worker thread: this thread sends no full-text query' : 'in process: PostgreSQL queries do not block', async () => {
       await t.deps.db.deleteFrom('related_rankings').execute();
