@@ -3,15 +3,16 @@ import type { Db } from '../core/db/index.ts';
 import type { SearchKind } from '../core/db/tables/search.ts';
 import { readableCommunityIds, type Actor } from '../core/permissions/index.ts';
 import { isPostgres } from './search.dialect.ts';
+import { newestMatches } from './search.pg.ts';
 import { HIT_END, HIT_START, plainSnippet, significantWords, snippetToHtml, toFts5Query } from './search.text.ts';
 
 /*
  * Ranked queries over `search_docs`, bounded so a common word never scores every match.
  * SQLite: FTS5 with bm25 and per-column weights; only the newest CANDIDATES matches (found by
  * streaming FTS5 in rowid order) are ranked or date-sorted, and snippets are made for the page only.
- * PostgreSQL: websearch_to_tsquery; a cheap probe picks GIN (rare query: all matches) or a backward
- * created_at index scan (common query: the newest CANDIDATES), then ts_rank_cd ranks those and
- * ts_headline runs on the page only. docs/search.md explains.
+ * PostgreSQL: websearch_to_tsquery; the newest CANDIDATES matches come from the GIN index restricted
+ * to a recent period (search.pg.ts), ts_rank_cd ranks those and ts_headline runs on the page only.
+ * docs/search.md explains.
  */
 
 /** How many matches PostgreSQL scores at most per query; and the deepest result anyone can page to. */
@@ -111,19 +112,6 @@ async function fts5Window(db: Db, match: string, where: RawBuilder<unknown>, lim
   return bound.rows[0] ? sql`search_fts.rowid >= ${bound.rows[0].id}` : sql`1 = 1`;
 }
 
-/**
- * PostgreSQL: the candidate rows to rank. A cheap probe (LIMIT CANDIDATES + 1, no order) tells a rare
- * query from a common one: all matches of a rare one come from the GIN index; for a common one, the
- * newest CANDIDATES come from a backward scan of the created_at index that stops once it has them.
- */
-async function pgCandidates(db: Db, q: RawBuilder<unknown>, where: RawBuilder<unknown>, limit = CANDIDATES): Promise<RawBuilder<unknown>> {
-  const probe = await sql<{ n: number }>`select count(*) as n from (select 1 from search_docs d where d.tsv @@ ${q} and ${where} limit ${limit + 1}) m`.execute(db);
-  const dense = Number(probe.rows[0]?.n ?? 0) > limit;
-  return dense
-    ? sql`select d.* from search_docs d where d.tsv @@ ${q} and ${where} order by d.created_at desc limit ${limit}`
-    : sql`select d.* from search_docs d where d.tsv @@ ${q} and ${where} offset 0`; // offset 0: keep the outer ORDER BY … LIMIT from turning this into an index scan
-}
-
 async function sqliteSearch(db: Db, actor: Actor | null, s: SearchQuery, match: string): Promise<{ rows: Row[]; kinds: { kind: SearchKind; n: number }[] }> {
   const where = filters(db, actor, s, true);
   // CROSS JOIN keeps FTS5 the outer loop: SQLite never probes the full-text index once per document.
@@ -152,20 +140,36 @@ async function sqliteSearch(db: Db, actor: Actor | null, s: SearchQuery, match: 
   return { rows: page.rows.map((r) => ({ ...r, snip: snips.get(r.id) ?? '' })), kinds: kinds.rows };
 }
 
+type PgRow = Omit<Row, 'snip'> & { id: number };
+
+/** Candidates newest first, ranked, as the page wants them; ties by id so pages never repeat or skip. */
+function rankCandidates(rows: PgRow[], sort: SearchQuery['sort']): PgRow[] {
+  const out = rows.slice(0, CANDIDATES);
+  if (sort === 'relevance') out.sort((a, b) => Number(b.score) - Number(a.score) || b.id - a.id);
+  return out;
+}
+
 async function pgSearch(db: Db, actor: Actor | null, s: SearchQuery): Promise<{ rows: Row[]; kinds: { kind: SearchKind; n: number }[] }> {
   const q = sql`websearch_to_tsquery('english', ${s.q})`;
-  const where = filters(db, actor, s, true);
-  const order = s.sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`score desc, d.id desc`;
-  const page = sql`select d.*, ts_rank_cd(${pgWeights(DEFAULT_WEIGHTS)}, d.tsv, ${q}) as score from (${await pgCandidates(db, q, where)}) d
-    order by ${order} limit ${s.limit + 1} offset ${s.offset}`;
-  const text = sql`case when p.kind in ('member', 'community', 'term') then p.extra || ' — ' || p.body else p.body end`;
-  const opts = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-  const rows = await sql<Row>`select p.kind, p.ref_id, p.community_id, p.topic_id, p.author_id, p.label, p.state, p.solved, p.created_at, p.score,
-      ts_headline('english', ${text}, ${q}, ${opts}) as snip
-    from (${page}) p order by ${s.sort === 'date' ? sql`p.created_at desc, p.id desc` : sql`p.score desc, p.id desc`}`.execute(db);
-  const kinds = await sql<{ kind: SearchKind; n: number }>`select kind, count(*) as n from (
-      select d.kind from search_docs d where d.tsv @@ ${q} and ${filters(db, actor, s, false)} limit ${MAX_OFFSET + 1}) m group by kind`.execute(db);
-  return { rows: rows.rows, kinds: kinds.rows };
+  const cols = sql`d.id, d.kind, d.ref_id, d.community_id, d.topic_id, d.author_id, d.label, d.state, d.solved, d.created_at,
+    ts_rank_cd(${pgWeights(DEFAULT_WEIGHTS)}, d.tsv, ${q}) as score`;
+  // The newest MAX_OFFSET + 1 matches of every kind give the counts; without a kind filter they are
+  // also the candidates (the newest CANDIDATES of them), so one bounded query does both.
+  const all = await newestMatches<PgRow>(db, q, filters(db, actor, s, false), MAX_OFFSET + 1, s.kinds && s.kinds.length > 0 ? sql`d.kind` : cols);
+  const kinds = new Map<SearchKind, number>();
+  for (const r of all) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
+  const candidates = s.kinds && s.kinds.length > 0 ? await newestMatches<PgRow>(db, q, filters(db, actor, s, true), CANDIDATES, cols) : all;
+  const page = rankCandidates(candidates, s.sort).slice(s.offset, s.offset + s.limit + 1);
+  // Snippets for the page's rows only (ts_headline parses the whole text).
+  const snips = new Map<number, string>();
+  if (page.length > 0) {
+    const text = sql`case when d.kind in ('member', 'community', 'term') then d.extra || ' — ' || d.body else d.body end`;
+    const opts = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+    const res = await sql<{ id: number; snip: string }>`select d.id, ts_headline('english', ${text}, ${q}, ${opts}) as snip
+      from search_docs d where d.id in (${sql.join(page.map((r) => r.id))})`.execute(db);
+    for (const r of res.rows) snips.set(Number(r.id), r.snip);
+  }
+  return { rows: page.map((r) => ({ ...r, snip: snips.get(r.id) ?? '' })), kinds: [...kinds].map(([kind, n]) => ({ kind, n })) };
 }
 
 /**
@@ -215,9 +219,11 @@ export async function rankDocuments(db: Db, r: RankInput): Promise<RankedDocumen
   const scope = sql`d.community_id in (${sql.join(r.communityIds)}) and d.kind in (${sql.join(r.kinds)}) and ${notExcluded}`;
   if (isPostgres(db)) {
     const q = sql`(${sql.join(words.map((x) => sql`plainto_tsquery('english', ${x})`), sql` || `)})`;
-    const res = await sql<{ kind: SearchKind; ref_id: number; score: number }>`select d.kind, d.ref_id, ts_rank_cd(${pgWeights(w)}, d.tsv, ${q}) as score
-      from (${await pgCandidates(db, q, scope, pool)}) d order by score desc, d.ref_id limit ${r.limit}`.execute(db);
-    return res.rows.map((x) => ({ kind: x.kind, id: Number(x.ref_id), score: Number(x.score) }));
+    const rows = await newestMatches<{ kind: SearchKind; ref_id: number; score: number }>(db, q, scope, pool, sql`d.kind, d.ref_id, ts_rank_cd(${pgWeights(w)}, d.tsv, ${q}) as score`);
+    return rows
+      .map((x) => ({ kind: x.kind, id: Number(x.ref_id), score: Number(x.score) }))
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, r.limit);
   }
   const match = words.map((x) => `"${x}"`).join(' OR ');
   const res = await sql<{ kind: SearchKind; ref_id: number; score: number }>`select d.kind, d.ref_id, -search_fts.rank as score

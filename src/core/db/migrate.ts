@@ -31,6 +31,7 @@ import { createAnalyticsInclusion } from './migrations/202611262030_create_analy
 import { createValueStories } from './migrations/202611262040_create_value_stories.ts';
 import { createAnalyticsStages } from './migrations/202611262050_create_analytics_stages.ts';
 import { createRelatedRankings } from './migrations/202611270020_create_related_rankings.ts';
+import { addSearchRecencyIndex } from './migrations/202611270030_add_search_recency_index.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '202611262040_create_value_stories': createValueStories,
   '202611262050_create_analytics_stages': createAnalyticsStages,
   '202611270020_create_related_rankings': createRelatedRankings,
+  '202611270030_add_search_recency_index': addSearchRecencyIndex,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */
