@@ -21,7 +21,8 @@ import { tagsOfTopics } from './tags.store.ts';
 import { visiblePosts } from './topic-dto.ts';
 import { ReplyBox } from './topic-form.views.tsx';
 import { loadTopicSlots } from './topic-slots.tsx';
-import { mergedTopicAddress } from './moderation/moderation.view-model.ts';
+import { mergedTopicAddressOf } from './moderation/moderation.view-model.ts';
+import { findTopicState, type TopicState } from './moderation/topic-state.store.ts';
 import { recordViewLater } from '../analytics/views/views.service.ts';
 
 const POSTS_PER_PAGE = 50;
@@ -40,9 +41,9 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
     return found;
   }
 
-  async function renderTopic(req: FastifyRequest, reply: FastifyReply, slug: string, id: number, form: { body: string; issues: FieldIssue[]; status: number; cursor?: string; sort?: PostSort }) {
+  async function renderTopic(req: FastifyRequest, reply: FastifyReply, slug: string, id: number, form: { body: string; issues: FieldIssue[]; status: number; cursor?: string; sort?: PostSort; state?: TopicState }) {
     const found = await findReadableTopic(deps, req.actor, id);
-    const { topic, access } = found;
+    const { topic, access, community } = found;
     if (topic.community.slug !== slug) {
       // A topic has one address, in its home community: reached through a cross-post, or after a
       // move, the old address sends the reader (who may read the home, or we would be at 404) there.
@@ -70,7 +71,7 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
       actor && !topic.deleted && mayCrosspost(actor.id, access, topic.author.id) ? (
         <CrosspostPanel ctx={ctx} topic={topic} linked={crosspostedTo} choices={(await memberCommunities(deps.db, actor.id)).filter((c) => c.id !== topic.communityId && !crosspostedTo.some((x) => x.id === c.id))} />
       ) : undefined;
-    const slots = await loadTopicSlots({ deps, ctx, actor, access, topic, posts });
+    const slots = await loadTopicSlots({ deps, ctx, actor, access, topic, community, posts, moderationState: form.state });
     const mark = await loadGlossaryMarker(deps.db, { id: topic.communityId, slug });
     if (req.method === 'GET') recordViewLater(deps, actor, { type: 'topic', id: topic.id, communityId: topic.communityId });
     return reply.page(
@@ -95,9 +96,10 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
 
   r.get('/c/:slug/t/:id', { schema: { params: TopicPageParams, querystring: TopicPageQuery } }, async (req, reply) => {
     // A duplicate merged into another topic leads there (moderation decides when that is safe to say).
-    const mergedInto = await mergedTopicAddress(deps, req.actor, req.params.slug, idOf(req.params.id));
+    const state = await findTopicState(deps.db, idOf(req.params.id));
+    const mergedInto = await mergedTopicAddressOf(deps, req.actor, req.params.slug, state);
     if (mergedInto) return reply.redirect(mergedInto, 301);
-    return renderTopic(req, reply, req.params.slug, idOf(req.params.id), { body: '', issues: [], status: 200, cursor: req.query.cursor, sort: req.query.sort });
+    return renderTopic(req, reply, req.params.slug, idOf(req.params.id), { body: '', issues: [], status: 200, cursor: req.query.cursor, sort: req.query.sort, state });
   });
 
   r.post('/c/:slug/t/:id/reply', { attachValidation: true, schema: { params: TopicPageParams, body: ReplyBody } }, async (req, reply) => {

@@ -29,13 +29,13 @@ export async function findReadableCommunity(deps: Deps, actor: Actor | null, slu
  * A deleted topic (its opening post was deleted) is 404 to everyone but the moderators and stewards
  * of its home community, who still see it, marked deleted, to review what happened.
  */
-export async function findReadableTopic(deps: Deps, actor: Actor | null, topicId: number): Promise<{ topic: TopicSummary; access: CommunityAccess }> {
+export async function findReadableTopic(deps: Deps, actor: Actor | null, topicId: number): Promise<{ topic: TopicSummary; access: CommunityAccess; community: CommunityRow }> {
   const topic = await findTopicById(deps.db, topicId);
   if (!topic) throw notFound('Topic');
   const found = await findCommunityForActor(deps.db, topic.community.slug, actor);
   if (!found || !canReadCommunity(actor, found.access)) throw notFound('Topic');
   if (topic.deleted && !isModerator(found.access)) throw notFound('Topic');
-  return { topic, access: found.access };
+  return { topic, access: found.access, community: found.community };
 }
 
 /** Loads a post the actor may read (its topic readable as findReadableTopic says); 404 otherwise. */

@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { Deps } from '../core/deps.ts';
 import type { Actor, CommunityAccess } from '../core/permissions/index.ts';
 import type { ViewContext } from '../core/views/context.ts';
+import type { CommunityRow } from '../communities/communities.access.ts';
+import type { TopicState } from './moderation/topic-state.store.ts';
 import type { Post } from './posts.store.ts';
 import type { TopicSummary } from './topics.store.ts';
 import { linksTopicSlots } from '../knowledge/links/links.slots.tsx';
@@ -35,14 +37,20 @@ export interface TopicSlots {
   posts: Map<number, PostSlots>;
 }
 
-/** What a provider gets: the page's topic and posts, who is looking, and their access. */
+/**
+ * What a provider gets: the page's topic, its home community and posts, who is looking, their access,
+ * and the topic's moderation state when the page has read it already. Providers use these rather than
+ * loading them again (issue 6: each statement a page runs costs it).
+ */
 export interface TopicSlotInput {
   deps: Deps;
   ctx: ViewContext;
   actor: Actor | null;
   access: CommunityAccess;
   topic: TopicSummary;
+  community: CommunityRow;
   posts: Post[];
+  moderationState?: TopicState | null;
 }
 
 export type TopicSlotProvider = (input: TopicSlotInput) => Promise<{ header?: ComponentChildren; post?: (p: Post) => PostSlots }>;

@@ -8,9 +8,9 @@ import { CommentsBlock } from './comments.views.tsx';
  * accept button under answers (the page itself marks the accepted one), and comments below. Nothing
  * for discussions. Forms come back to the topic's address.
  */
-export const answerSlots: TopicSlotProvider = async ({ deps, ctx, actor, topic, posts }) => {
+export const answerSlots: TopicSlotProvider = async ({ deps, ctx, actor, access, community, topic, posts }) => {
   if (topic.kind !== 'question') return {};
-  const x = await loadAnswerExtras(deps.db, actor, topic.id, posts.map((p) => p.id));
+  const x = await loadAnswerExtras(deps.db, actor, topic.id, posts.map((p) => p.id), { known: { topic, community, access, posts } });
   return {
     post: (p) => {
       const e = x.posts.get(p.id);

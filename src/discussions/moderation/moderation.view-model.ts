@@ -2,15 +2,15 @@ import type { Deps } from '../../core/deps.ts';
 import { canReadCommunity, type Actor, type CommunityAccess } from '../../core/permissions/index.ts';
 import { canModerate } from './moderation.rules.ts';
 import type { ModerationView } from './moderation.views.tsx';
-import { accessToCommunity, findTopicState } from './topic-state.store.ts';
+import { accessToCommunity, findTopicState, type TopicState } from './topic-state.store.ts';
 
 /**
  * What the topic page shows about moderation: the state, whether the actor may moderate, and the
  * duplicate's title and address when the actor can read it. Undefined for a missing topic. The
  * caller has already checked the actor may read the topic and passes the actor's access.
  */
-export async function loadModerationView(deps: Deps, actor: Actor | null, topicId: number, access: CommunityAccess): Promise<ModerationView | undefined> {
-  const state = await findTopicState(deps.db, topicId);
+export async function loadModerationView(deps: Deps, actor: Actor | null, topicId: number, access: CommunityAccess, known?: TopicState | null): Promise<ModerationView | undefined> {
+  const state = known?.id === topicId ? known : await findTopicState(deps.db, topicId);
   if (!state) return undefined;
   let duplicate: ModerationView['duplicate'] = null;
   if (state.duplicateOf !== null) {
@@ -29,7 +29,11 @@ export async function loadModerationView(deps: Deps, actor: Actor | null, topicI
  * 404 for a deleted topic): a redirect must never name a topic the actor may not read.
  */
 export async function mergedTopicAddress(deps: Deps, actor: Actor | null, slug: string, topicId: number): Promise<string | null> {
-  const source = await findTopicState(deps.db, topicId);
+  return mergedTopicAddressOf(deps, actor, slug, await findTopicState(deps.db, topicId));
+}
+
+/** mergedTopicAddress for a topic state the caller has read already (the topic page passes it on to its moderation slot). */
+export async function mergedTopicAddressOf(deps: Deps, actor: Actor | null, slug: string, source: TopicState | undefined): Promise<string | null> {
   if (!source || source.mergedInto === null || source.community.slug !== slug) return null;
   if (!canReadCommunity(actor, await accessToCommunity(deps.db, source.community, actor))) return null;
   let t = source;

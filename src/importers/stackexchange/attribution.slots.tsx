@@ -64,6 +64,9 @@ export function AttributionLine({ a }: { a: Attribution }) {
  * imported answer. Nothing for posts written here.
  */
 export const importAttributionSlots: TopicSlotProvider = async ({ deps, topic, posts }) => {
+  // Posts come with their origin (posts.store joins import_sources): a page showing the opening post
+  // and no imported post has nothing to attribute, and costs no query (most topics were written here).
+  if (posts.some((p) => p.kind === 'opening') && !posts.some((p) => p.source)) return {};
   const found = await attributionsOf(
     deps.db,
     topic.id,
