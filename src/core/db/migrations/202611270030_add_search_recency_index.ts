@@ -20,5 +20,10 @@ export const addSearchRecencyIndex: Migration = {
     await sql`create index if not exists search_docs_terms_idx on search_docs using gin ((tsv || array_to_tsvector(array[
         '~' || substr(created_at, 1, 4), '~' || substr(created_at, 1, 7), '~' || substr(created_at, 1, 9)])))`.execute(db);
     await sql`drop index if exists search_docs_tsv_idx`.execute(db);
+    // The search asks the planner how many documents a query matches to choose its period. With the
+    // default target pg_stats keeps ~1,000 lexemes (down to ~0.6% of documents at 1M posts) and guesses
+    // every other word alike; 1,000 keeps ~10,000 (down to ~0.06%); ANALYZE of 1M documents then takes ~16 s.
+    await sql`alter table search_docs alter column tsv set statistics 1000`.execute(db);
+    await sql`analyze search_docs`.execute(db);
   },
 };
