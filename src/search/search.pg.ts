@@ -77,7 +77,8 @@ const INNER = sql`d.id, d.kind, d.ref_id, d.community_id, d.topic_id, d.author_i
  */
 export async function newestMatches<R>(db: Db, q: RawBuilder<unknown>, where: RawBuilder<unknown>, limit: number, columns: RawBuilder<unknown>): Promise<R[]> {
   const run = async (period: string | null) => {
-    const match = period === null ? sql`${docTerms} @@ ${q}` : sql`${docTerms} @@ (${q} && ${period}::tsquery)`;
+    // numnode: an empty query (stop words only) && the period would be the period alone, i.e. everything in it.
+    const match = period === null ? sql`${docTerms} @@ ${q}` : sql`${docTerms} @@ (${q} && ${period}::tsquery) and numnode(${q}) > 0`;
     // offset 0 keeps the planner from answering the ORDER BY … LIMIT with a created_at index walk that
     // tests every row; the GIN scan is what bounds the work.
     return (await sql<R>`select ${columns} from (select * from (select ${INNER} from search_docs d where ${match} and ${where} offset 0) d
