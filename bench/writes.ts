@@ -1,13 +1,14 @@
 import { createDeps } from '../src/core/compose.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { defaultUrl } from './generate.ts';
-import { BENCH_PASSWORD, benchMembers, giveBenchPassword, type BenchMember } from './lib/accounts.ts';
+import { BENCH_PASSWORD, benchMembers, fiftyPostPagesSignedIn, giveBenchPassword, type BenchMember } from './lib/accounts.ts';
 import type { Args } from './lib/args.ts';
 import { describeMachine, machineInfo } from './lib/machine.ts';
 import { RESULT_HEADER, runScenarios, type BenchRequest, type Scenario } from './lib/scenario.ts';
 
 /*
- * Signed-in scenarios of issue 6 over HTTP: the topic page HTML for a signed-in member (session cookie),
+ * Signed-in scenarios of issue 6 over HTTP: the 50-post topic pages of the anonymous scenario, each
+ * for a member of its community, and the topic page HTML of members' own topics (session cookie),
  * a new reply through the API (a write: post, counters, activity, search index and notifications in one
  * transaction), and signing in (argon2 verification). Each beside a bare Fastify server answering a body
  * of the same size. The reply scenario adds rows to the database it runs on.
@@ -20,7 +21,7 @@ function replyBody(i: number): string {
   return JSON.stringify({ body: `Load reply ${i}: ${words.join(' ')}.` });
 }
 
-function scenariosFor(members: BenchMember[], slugOf: Map<number, string>, signInCount: number): Scenario[] {
+function scenariosFor(members: BenchMember[], slugOf: Map<number, string>, signInCount: number, fifty: Array<{ path: string; cookie: string }>): Scenario[] {
   const pages: BenchRequest[] = [];
   const replies: BenchRequest[] = [];
   for (const m of members) {
@@ -41,6 +42,7 @@ function scenariosFor(members: BenchMember[], slugOf: Map<number, string>, signI
     body: JSON.stringify({ login: m.username, password: BENCH_PASSWORD }),
   }));
   return [
+    { name: 'topic page HTML (50 posts), signed in', kind: 'html', requests: fifty.map((p) => ({ path: p.path, headers: { cookie: p.cookie } })) },
     { name: 'topic page HTML, signed in', kind: 'html', requests: pages },
     { name: 'new reply (write, API)', kind: 'json', requests: replies },
     { name: 'sign in (API, argon2)', kind: 'json', requests: signIns },
@@ -68,7 +70,7 @@ export async function writesBench(args: Args): Promise<number> {
     );
     const topicIds = [...new Set(members.flatMap((m) => m.topics))];
     const rows = await deps.db.selectFrom('topics').innerJoin('communities', 'communities.id', 'topics.community_id').select(['topics.id', 'communities.slug']).where('topics.id', 'in', topicIds).execute();
-    list = scenariosFor(members, new Map(rows.map((r) => [r.id, r.slug])), 20);
+    list = scenariosFor(members, new Map(rows.map((r) => [r.id, r.slug])), 20, await fiftyPostPagesSignedIn(deps.db));
   } finally {
     await close();
   }
