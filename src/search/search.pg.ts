@@ -39,9 +39,9 @@ async function dateStats(db: Db): Promise<DateStats> {
   return { bounds: row?.bounds ?? [], lastYear: Math.max(new Date().getUTCFullYear() + 1, Number.isFinite(newestYear) ? newestYear : 0) };
 }
 
-/** The planner's estimate of the documents matching `q` (from pg_stats of tsv; no heap, no index read). */
-async function estimateMatches(db: Db, q: RawBuilder<unknown>): Promise<number> {
-  const res = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from search_docs d where d.tsv @@ ${q}`.execute(db);
+/** The planner's estimate of the documents matching `q` and `hint` (from pg_stats; nothing is read). */
+async function estimateMatches(db: Db, q: RawBuilder<unknown>, hint: RawBuilder<unknown>): Promise<number> {
+  const res = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from search_docs d where d.tsv @@ ${q} and ${hint}`.execute(db);
   return Number(res.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? Infinity);
 }
 
@@ -72,10 +72,11 @@ const INNER = sql`d.id, d.kind, d.ref_id, d.community_id, d.topic_id, d.author_i
 
 /**
  * The newest `limit` documents matching `q` and `where` (newest first: created_at desc, id desc),
- * each as `columns`, an expression list over alias `d` (the columns in INNER). Reads from the heap
- * about 1–2 × `limit` matches however common the words are. Throws what the database throws.
+ * each as `columns`, an expression list over alias `d` (the columns in INNER). `hint`: the part of
+ * `where` the planner can estimate (plain column conditions), to size the first period. Reads from
+ * the heap about 1–2 × `limit` matches however common the words are. Throws what the database throws.
  */
-export async function newestMatches<R>(db: Db, q: RawBuilder<unknown>, where: RawBuilder<unknown>, limit: number, columns: RawBuilder<unknown>): Promise<R[]> {
+export async function newestMatches<R>(db: Db, q: RawBuilder<unknown>, where: RawBuilder<unknown>, limit: number, columns: RawBuilder<unknown>, hint: RawBuilder<unknown> = sql`true`): Promise<R[]> {
   const run = async (period: string | null) => {
     // numnode: an empty query (stop words only) && the period would be the period alone, i.e. everything in it.
     const match = period === null ? sql`${docTerms} @@ ${q}` : sql`${docTerms} @@ (${q} && ${period}::tsquery) and numnode(${q}) > 0`;
@@ -86,7 +87,7 @@ export async function newestMatches<R>(db: Db, q: RawBuilder<unknown>, where: Ra
   };
   const stats = await dateStats(db);
   const buckets = stats.bounds.length - 1;
-  const estimate = await estimateMatches(db, q);
+  const estimate = await estimateMatches(db, q, hint);
   // The share of documents (newest first) expected to hold 1.5 × limit matches.
   let share = estimate > 2 * limit ? (1.5 * limit) / estimate : 1;
   for (;;) {

@@ -69,9 +69,13 @@ interface Row {
   label: string; state: string | null; solved: number | null; created_at: string; score: number | string; snip: string | null;
 }
 
-function filters(db: Db, actor: Actor | null, f: Omit<SearchQuery, 'q' | 'sort' | 'offset' | 'limit'>, withKinds: boolean): RawBuilder<unknown> {
-  const readable = readableCommunityIds(db, actor);
-  const parts: RawBuilder<unknown>[] = [sql`(d.community_id is null or d.community_id in (${readable}))`];
+/**
+ * The WHERE conditions of a search over alias `d`. `visibility: false` leaves out the readable-
+ * communities condition: only for asking the planner how many documents match (it cannot estimate
+ * that subquery and would guess half), never for fetching.
+ */
+function filters(db: Db, actor: Actor | null, f: Omit<SearchQuery, 'q' | 'sort' | 'offset' | 'limit'>, withKinds: boolean, visibility = true): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = visibility ? [sql`(d.community_id is null or d.community_id in (${readableCommunityIds(db, actor)}))`] : [sql`true`];
   if (f.communityId !== undefined) parts.push(sql`d.community_id = ${f.communityId} and d.kind <> 'member'`);
   if (withKinds && f.kinds && f.kinds.length > 0) parts.push(sql`d.kind in (${sql.join(f.kinds)})`);
   if (f.authorId !== undefined) parts.push(sql`d.author_id = ${f.authorId} and d.kind <> 'member'`);
@@ -155,10 +159,10 @@ async function pgSearch(db: Db, actor: Actor | null, s: SearchQuery): Promise<{ 
     ts_rank_cd(${pgWeights(DEFAULT_WEIGHTS)}, d.tsv, ${q}) as score`;
   // The newest MAX_OFFSET + 1 matches of every kind give the counts; without a kind filter they are
   // also the candidates (the newest CANDIDATES of them), so one bounded query does both.
-  const all = await newestMatches<PgRow>(db, q, filters(db, actor, s, false), MAX_OFFSET + 1, s.kinds && s.kinds.length > 0 ? sql`d.kind` : cols);
+  const all = await newestMatches<PgRow>(db, q, filters(db, actor, s, false), MAX_OFFSET + 1, s.kinds && s.kinds.length > 0 ? sql`d.kind` : cols, filters(db, actor, s, false, false));
   const kinds = new Map<SearchKind, number>();
   for (const r of all) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
-  const candidates = s.kinds && s.kinds.length > 0 ? await newestMatches<PgRow>(db, q, filters(db, actor, s, true), CANDIDATES, cols) : all;
+  const candidates = s.kinds && s.kinds.length > 0 ? await newestMatches<PgRow>(db, q, filters(db, actor, s, true), CANDIDATES, cols, filters(db, actor, s, true, false)) : all;
   const page = rankCandidates(candidates, s.sort).slice(s.offset, s.offset + s.limit + 1);
   // Snippets for the page's rows only (ts_headline parses the whole text).
   const snips = new Map<number, string>();
@@ -219,7 +223,7 @@ export async function rankDocuments(db: Db, r: RankInput): Promise<RankedDocumen
   const scope = sql`d.community_id in (${sql.join(r.communityIds)}) and d.kind in (${sql.join(r.kinds)}) and ${notExcluded}`;
   if (isPostgres(db)) {
     const q = sql`(${sql.join(words.map((x) => sql`plainto_tsquery('english', ${x})`), sql` || `)})`;
-    const rows = await newestMatches<{ kind: SearchKind; ref_id: number; score: number }>(db, q, scope, pool, sql`d.kind, d.ref_id, ts_rank_cd(${pgWeights(w)}, d.tsv, ${q}) as score`);
+    const rows = await newestMatches<{ kind: SearchKind; ref_id: number; score: number }>(db, q, scope, pool, sql`d.kind, d.ref_id, ts_rank_cd(${pgWeights(w)}, d.tsv, ${q}) as score`, scope);
     return rows
       .map((x) => ({ kind: x.kind, id: Number(x.ref_id), score: Number(x.score) }))
       .sort((a, b) => b.score - a.score || a.id - b.id)
