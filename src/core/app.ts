@@ -44,6 +44,7 @@ import { registerPageHelpers } from './http/page-helpers.tsx';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerCaching } from './http/caching.ts';
 import { registerAnonymousCache } from './http/anonymous-cache.ts';
+import { registerCompression } from './http/compression.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
 import { registerStaticAssets } from './http/static-assets.ts';
 import { lazyCompilers } from './http/lazy-compilers.ts';
@@ -84,6 +85,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   registerAnonymousCache(app, deps);
   registerCaching(app);
+  // Last of the body hooks: the ETag and the anonymous cache see the uncompressed body.
+  registerCompression(app);
   registerErrorHandling(app);
   registerPageHelpers(app, { unreadCount: (actor) => countUnread(deps.db, actor) });
 

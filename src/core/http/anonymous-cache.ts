@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.ts';
+import { chooseEncoding, compressible, compressSync, varyOnEncoding, type Encoding } from './compression.ts';
 import { CSRF_COOKIE, csrfToken } from './csrf.ts';
 
 /*
@@ -25,11 +26,13 @@ interface Entry {
   parts: Buffer[];
   hash: string;
   size: number;
+  /** The body compressed, made on the first hit that asks for each encoding (bodies without a CSRF token only). */
+  encoded: Partial<Record<Encoding, Buffer>>;
 }
 
 function toEntry(type: string, body: string): Entry {
   const parts = body.split(PLACEHOLDER).map((p) => Buffer.from(p));
-  return { type, parts, hash: crypto.createHash('sha1').update(body).digest('base64url'), size: parts.reduce((n, p) => n + p.length, 0) };
+  return { type, parts, hash: crypto.createHash('sha1').update(body).digest('base64url'), size: parts.reduce((n, p) => n + p.length, 0), encoded: {} };
 }
 
 /** True when the request is a plain anonymous read whose answer may be shared between visitors. */
@@ -63,6 +66,16 @@ export function registerAnonymousCache(app: FastifyInstance, deps: Pick<Deps, 'c
     reply.header('etag', etag);
     const sent = req.headers['if-none-match'];
     if (sent && sent.split(',').some((t) => t.trim() === etag)) return reply.code(304).send();
+    // A body without a visitor's token is the same bytes for everyone: compress it once per encoding
+    // and keep that (the compression hook leaves answers with a Content-Encoding alone).
+    if (hit.parts.length === 1 && compressible(reply, hit.size)) {
+      varyOnEncoding(reply);
+      const encoding = chooseEncoding(req.headers['accept-encoding']);
+      if (encoding) {
+        body = hit.encoded[encoding] ??= compressSync(encoding, body);
+        reply.header('content-encoding', encoding);
+      }
+    }
     return reply.code(200).send(body);
   });
 
