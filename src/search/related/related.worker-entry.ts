@@ -49,8 +49,23 @@ async function compileFromSources(here: string): Promise<URL> {
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, code);
     fs.renameSync(tmp, file);
+    pruneOld(dir, file);
   }
   return pathToFileURL(file);
+}
+
+/** Drops worker files of earlier sources not written for a day (a worker already started has its module loaded). */
+function pruneOld(dir: string, keep: string): void {
+  const dayAgo = Date.now() - 86_400_000;
+  for (const name of fs.readdirSync(dir)) {
+    const f = path.join(dir, name);
+    if (f === keep || !name.startsWith('related-worker-')) continue;
+    try {
+      if (fs.statSync(f).mtimeMs < dayAgo) fs.rmSync(f, { force: true });
+    } catch {
+      // Another process pruned it first.
+    }
+  }
 }
 
 /** Node's options without tsx's (`--import …tsx…`, `--require …tsx…`). */
