@@ -139,6 +139,28 @@ describeEachDialect('related rankings kept in the database', (dialect) => {
     }
   });
 
+  it('the topic page and the API share one kept ranking (the page builds the same source from what it read)', async () => {
+    await t.deps.db.deleteFrom('related_rankings').execute();
+    const node = await nodeOnSameDb(t, fakeClock(start), { RELATED_DEFER: '0' });
+    try {
+      const page = await node.app.inject({ method: 'GET', url: `/c/${w.pub.slug}/t/${w.grit.id}` });
+      expect(page.body).toContain('<details class="related">');
+      expect(relatedRankingStats(node.deps.db).computed).toBe(1);
+      const fresh = await nodeOnSameDb(t, fakeClock(start));
+      try {
+        // The default limit (10) ranks as deep as the page (30); ?limit=50 is a deeper ranking of its own.
+        const res = await api(fresh, 'GET', `/api/v1/topics/${w.grit.id}/related`);
+        expect((res.json() as { items: Item[] }).items.length).toBeGreaterThan(0);
+        await settleRelatedRankings(fresh.deps.db);
+        expect(relatedRankingStats(fresh.deps.db).computed).toBe(0);
+      } finally {
+        await fresh.close();
+      }
+    } finally {
+      await node.close();
+    }
+  });
+
   it('ranks once for everyone asking at the same time', async () => {
     await t.deps.db.deleteFrom('related_rankings').execute();
     const node = await nodeOnSameDb(t, fakeClock(start));

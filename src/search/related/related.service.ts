@@ -2,6 +2,7 @@ import type { Deps } from '../../core/deps.ts';
 import type { Db } from '../../core/db/index.ts';
 import { readableCommunityIds, type Actor } from '../../core/permissions/index.ts';
 import { findReadableTopic } from '../../discussions/discussions.service.ts';
+import type { TopicSummary } from '../../discussions/topics.store.ts';
 import { DEFAULT_METHOD, type RelatedMethod } from './query.ts';
 import type { Ranked } from './rank.ts';
 import { sourceHash, topicRanking } from './related.rankings.ts';
@@ -35,21 +36,32 @@ export async function toItems(db: Db, ranked: Ranked[], communityIds: number[], 
   return items;
 }
 
+/** Options of relatedForTopic. */
+export interface RelatedOptions {
+  limit: number;
+  method?: RelatedMethod;
+  /** Answer null, and queue the ranking, when the topic has none yet (a page need not wait). */
+  onlyIfReady?: boolean;
+  /** The topic as the caller read it after checking that the actor may read it (the topic page), so it is not read and checked again. */
+  readableTopic?: TopicSummary;
+}
+
 /**
  * Related topics and articles for a topic the actor may read (404 otherwise, as the topic page):
  * topics linked with it first (duplicates, then related links), then the content ranking; never the
  * topic itself nor anything from a community the actor may not read.
  */
-export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: { limit: number; method?: RelatedMethod; onlyIfReady?: false }): Promise<RelatedItem[]>;
-export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: { limit: number; method?: RelatedMethod; onlyIfReady?: boolean }): Promise<RelatedItem[] | null>;
+export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: RelatedOptions & { onlyIfReady?: false }): Promise<RelatedItem[]>;
+export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: RelatedOptions): Promise<RelatedItem[] | null>;
 /**
  * The ranking comes from memory, the `related_rankings` table or is computed (related.rankings.ts);
  * with `onlyIfReady`, answers null when there is none yet and queues it, so a page need not wait.
  */
-export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: { limit: number; method?: RelatedMethod; onlyIfReady?: boolean }): Promise<RelatedItem[] | null> {
-  const { topic } = await findReadableTopic(deps, actor, topicId);
+export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: RelatedOptions): Promise<RelatedItem[] | null> {
+  const topic = opts.readableTopic ?? (await findReadableTopic(deps, actor, topicId)).topic;
   const db = deps.db;
-  const [src, communityIds, links] = await Promise.all([loadRelatedSource(db, topic.id), readableIds(db, actor), linkedTopicIds(db, topic.id)]);
+  const known = opts.readableTopic ? { title: topic.title, acceptedPostId: topic.acceptedPostId } : undefined;
+  const [src, communityIds, links] = await Promise.all([loadRelatedSource(db, topic.id, known), readableIds(db, actor), linkedTopicIds(db, topic.id)]);
   if (!src) return [];
   const linked = new Map<number, 'duplicate' | 'linked'>([...links.related.map((id) => [id, 'linked'] as const), ...links.duplicates.map((id) => [id, 'duplicate'] as const)]);
   // One ranking per topic for every reader: ranked over ALL communities (deep enough that results the

@@ -15,9 +15,12 @@ export interface RelatedItem {
   score: number;
 }
 
-/** What a related query is built from for a topic: its title, tags, opening post and accepted answer. */
-export async function loadRelatedSource(db: Db, topicId: number): Promise<RelatedSource | null> {
-  const t = await db.selectFrom('topics').select(['title', 'accepted_post_id']).where('id', '=', topicId).executeTakeFirst();
+/**
+ * What a related query is built from for a topic: its title, tags, opening post and accepted answer.
+ * `known` is the topic's title and accepted answer when the caller has read them already.
+ */
+export async function loadRelatedSource(db: Db, topicId: number, known?: { title: string; acceptedPostId: number | null }): Promise<RelatedSource | null> {
+  const t = known ? { title: known.title, accepted_post_id: known.acceptedPostId } : await db.selectFrom('topics').select(['title', 'accepted_post_id']).where('id', '=', topicId).executeTakeFirst();
   if (!t) return null;
   const [tags, opening, accepted] = await Promise.all([
     db.selectFrom('topic_tags').select('tag').where('topic_id', '=', topicId).orderBy('tag').execute(),
