@@ -3,9 +3,10 @@ import type { Db } from '../db/index.ts';
 
 /**
  * Short-lived, per-node memory of derived read results that are costly to compute and may lag a
- * little (a topic's related ranking, a community's tag counts). One bounded LRU per database and
- * purpose; entries expire after the TTL given when the purpose is first used. Callers asking for a
- * key that is being computed share that computation (50 readers of a new topic rank it once). Never
+ * little (a community's tag counts; a topic's related ranking has its own memory, table and queue:
+ * src/search/related/related.rankings.ts). One bounded LRU per database and purpose; entries expire
+ * after the TTL given when the purpose is first used. Callers asking for a key that is being computed
+ * share that computation (50 readers asking at once compute it once). Never
  * cache anything a caller does not then check against the viewer, or key it by what decides visibility.
  */
 interface Store {
