@@ -2,7 +2,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, pgAvailable } from '../../test/helpers/db.ts';
 import type { DbHandle } from '../core/db/index.ts';
-import { docTerms, newestMatches, periodsFrom } from './search.pg.ts';
+import { docTerms, newestMatches, periodsFrom, scopeOf } from './search.pg.ts';
+
+describe('scopeOf', () => {
+  it('names the community and kinds as index lexemes, or nothing', () => {
+    expect(scopeOf(12, ['topic', 'post'])).toBe("'~c12' & ('~ktopic' | '~kpost')");
+    expect(scopeOf(undefined, ['article'])).toBe("('~karticle')");
+    expect(scopeOf(undefined, [])).toBeNull();
+  });
+});
 
 describe('periodsFrom', () => {
   it('covers the rest of the ten-day period, month and year, then every later year', () => {
@@ -30,7 +38,7 @@ describe.skipIf(!pgAvailable)('newest matches on PostgreSQL (period from the sta
       // Every third pair shares a timestamp, so ties are broken by id.
       const at = new Date(start + Math.floor((Math.floor(i / 2) * 2 * span) / N)).toISOString();
       const words = ['common', i % 10 === 0 ? 'tenth' : 'other', i < N / 3 ? 'early' : 'later'];
-      return { kind: 'post' as const, ref_id: i + 1, community_id: i < N / 3 ? 1 : 2, label: `Doc ${i}`, title: '', tags: '', extra: '', body: words.join(' '), created_at: at };
+      return { kind: i % 5 === 0 ? ('topic' as const) : ('post' as const), ref_id: i + 1, community_id: i < N / 3 ? 1 : 2, label: `Doc ${i}`, title: '', tags: '', extra: '', body: words.join(' '), created_at: at };
     });
     // Inserted in a shuffled order, so ids do not follow dates.
     docs.sort((a, b) => ((a.ref_id * 7919) % N) - ((b.ref_id * 7919) % N));
@@ -41,8 +49,8 @@ describe.skipIf(!pgAvailable)('newest matches on PostgreSQL (period from the sta
 
   const plain = async (q: string, where: ReturnType<typeof sql>, limit: number) =>
     (await sql<{ id: number }>`select d.id from search_docs d where d.tsv @@ to_tsquery('english', ${q}) and ${where} order by d.created_at desc, d.id desc limit ${limit}`.execute(h.db)).rows.map((r) => r.id);
-  const newest = async (q: string, where: ReturnType<typeof sql>, limit: number) =>
-    (await newestMatches<{ id: number }>(h.db, sql`to_tsquery('english', ${q})`, where, limit, sql`d.id`)).map((r) => r.id);
+  const newest = async (q: string, where: ReturnType<typeof sql>, limit: number, scope: string | null = null) =>
+    (await newestMatches<{ id: number }>(h.db, sql`to_tsquery('english', ${q})`, where, limit, sql`d.id`, where, scope)).map((r) => r.id);
 
   it('returns exactly the newest matches, newest first, for common and sparser words', async () => {
     for (const [q, limit] of [['common', 100], ['common', 1], ['tenth', 50], ['tenth', 250], ['common & tenth', 20]] as const) {
@@ -59,17 +67,21 @@ describe.skipIf(!pgAvailable)('newest matches on PostgreSQL (period from the sta
     expect(await newest('common', third, 100)).toEqual(await plain('common', third, 100));
     expect(await newest('common', old, 100)).toEqual(await plain('common', old, 100));
     expect(await newest('early', sql`true`, 100)).toEqual(await plain('early', sql`true`, 100));
+    // The same, with the community and kind also asked of the index.
+    expect(await newest('common', old, 100, scopeOf(1, undefined))).toEqual(await plain('common', old, 100));
+    const topics = sql`d.community_id = 2 and d.kind = 'topic'`;
+    expect(await newest('common', topics, 100, scopeOf(2, ['topic']))).toEqual(await plain('common', topics, 100));
     // Fewer matches than asked for: all of them.
     const all = await plain('tenth', old, 1000);
     expect(all.length).toBe(100);
     expect(await newest('tenth', old, 1000)).toEqual(all);
   });
 
-  it('is answered from the GIN index on the expression the migration built', async () => {
+  it('is answered from the GIN index on the expression the migrations built', async () => {
     const plan = await h.db.transaction().execute(async (tx) => {
       await sql`set local enable_seqscan = off`.execute(tx);
       return (await sql<{ 'QUERY PLAN': string }>`explain select d.id from search_docs d where ${docTerms} @@ (to_tsquery('english', 'common') && $$'~2025'$$::tsquery)`.execute(tx)).rows.map((r) => r['QUERY PLAN']).join('\n');
     });
-    expect(plan).toContain('search_docs_terms_idx');
+    expect(plan).toContain('search_docs_scoped_terms_idx');
   });
 });

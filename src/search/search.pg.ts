@@ -20,8 +20,23 @@ import type { Db } from '../core/db/index.ts';
  * is always exactly the newest N matches (by created_at, then id) — never an approximation.
  */
 
-/** The indexed expression: must match migration 202611270030 exactly, or the index is not used. */
-export const docTerms = sql`(d.tsv || array_to_tsvector(array['~' || substr(d.created_at, 1, 4), '~' || substr(d.created_at, 1, 7), '~' || substr(d.created_at, 1, 9)]))`;
+/**
+ * The indexed expression: tsv, the date lexemes, and the kind and community (`~kpost`, `~c12`, see
+ * scopeOf). Must match migration 202611270035 exactly, or the index is not used.
+ */
+export const docTerms = sql`(d.tsv || array_to_tsvector(array['~' || substr(d.created_at, 1, 4), '~' || substr(d.created_at, 1, 7), '~' || substr(d.created_at, 1, 9), '~k' || d.kind, '~c' || coalesce(d.community_id::text, '')]))`;
+
+/**
+ * A community and kinds to search in, as tsquery text over the scope lexemes of docTerms (null when
+ * neither is given), so the index does that filtering too. The caller keeps the same conditions in
+ * its WHERE; this only lets the index apply them early.
+ */
+export function scopeOf(communityId: number | undefined, kinds: readonly string[] | undefined): string | null {
+  const parts: string[] = [];
+  if (communityId !== undefined) parts.push(`'~c${Math.trunc(communityId)}'`);
+  if (kinds && kinds.length > 0) parts.push(`(${kinds.map((k) => `'~k${k.replace(/[^a-z]/g, '')}'`).join(' | ')})`);
+  return parts.length > 0 ? parts.join(' & ') : null;
+}
 
 interface DateStats { bounds: string[]; lastYear: number; nodes: number }
 
@@ -81,13 +96,15 @@ const INNER = sql`d.id, d.kind, d.ref_id, d.community_id, d.topic_id, d.author_i
 /**
  * The newest `limit` documents matching `q` and `where` (newest first: created_at desc, id desc),
  * each as `columns`, an expression list over alias `d` (the columns in INNER). `hint`: the part of
- * `where` the planner can estimate (plain column conditions), to size the first period. Reads from
+ * `where` the planner can estimate (plain column conditions), to size the first period; `scope`: the
+ * part the index can apply (scopeOf). Reads from
  * the heap about 1–2 × `limit` matches however common the words are. Throws what the database throws.
  */
-export async function newestMatches<R>(db: Db, q: RawBuilder<unknown>, where: RawBuilder<unknown>, limit: number, columns: RawBuilder<unknown>, hint: RawBuilder<unknown> = sql`true`): Promise<R[]> {
+export async function newestMatches<R>(db: Db, q: RawBuilder<unknown>, where: RawBuilder<unknown>, limit: number, columns: RawBuilder<unknown>, hint: RawBuilder<unknown> = sql`true`, scope: string | null = null): Promise<R[]> {
   const run = async (period: string | null) => {
+    const within = [scope, period].filter((x): x is string => x !== null).map((x) => `(${x})`).join(' & ');
     // numnode: an empty query (stop words only) && the period would be the period alone, i.e. everything in it.
-    const match = period === null ? sql`${docTerms} @@ ${q}` : sql`${docTerms} @@ (${q} && ${period}::tsquery) and numnode(${q}) > 0`;
+    const match = within === '' ? sql`${docTerms} @@ ${q}` : sql`${docTerms} @@ (${q} && ${within}::tsquery) and numnode(${q}) > 0`;
     // offset 0 keeps the planner from answering the ORDER BY … LIMIT with a created_at index walk that
     // tests every row; the GIN scan is what bounds the work.
     return (await sql<R>`select ${columns} from (select * from (select ${INNER} from search_docs d where ${match} and ${where} offset 0) d

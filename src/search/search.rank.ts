@@ -3,7 +3,7 @@ import type { Db } from '../core/db/index.ts';
 import type { SearchKind } from '../core/db/tables/search.ts';
 import { readableCommunityIds, type Actor } from '../core/permissions/index.ts';
 import { isPostgres } from './search.dialect.ts';
-import { newestMatches } from './search.pg.ts';
+import { newestMatches, scopeOf } from './search.pg.ts';
 import { HIT_END, HIT_START, plainSnippet, significantWords, snippetToHtml, toFts5Query } from './search.text.ts';
 
 /*
@@ -159,10 +159,10 @@ async function pgSearch(db: Db, actor: Actor | null, s: SearchQuery): Promise<{ 
     ts_rank_cd(${pgWeights(DEFAULT_WEIGHTS)}, d.tsv, ${q}) as score`;
   // The newest MAX_OFFSET + 1 matches of every kind give the counts; without a kind filter they are
   // also the candidates (the newest CANDIDATES of them), so one bounded query does both.
-  const all = await newestMatches<PgRow>(db, q, filters(db, actor, s, false), MAX_OFFSET + 1, s.kinds && s.kinds.length > 0 ? sql`d.kind` : cols, filters(db, actor, s, false, false));
+  const all = await newestMatches<PgRow>(db, q, filters(db, actor, s, false), MAX_OFFSET + 1, s.kinds && s.kinds.length > 0 ? sql`d.kind` : cols, filters(db, actor, s, false, false), scopeOf(s.communityId, undefined));
   const kinds = new Map<SearchKind, number>();
   for (const r of all) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
-  const candidates = s.kinds && s.kinds.length > 0 ? await newestMatches<PgRow>(db, q, filters(db, actor, s, true), CANDIDATES, cols, filters(db, actor, s, true, false)) : all;
+  const candidates = s.kinds && s.kinds.length > 0 ? await newestMatches<PgRow>(db, q, filters(db, actor, s, true), CANDIDATES, cols, filters(db, actor, s, true, false), scopeOf(s.communityId, s.kinds)) : all;
   const page = rankCandidates(candidates, s.sort).slice(s.offset, s.offset + s.limit + 1);
   // Snippets for the page's rows only (ts_headline parses the whole text).
   const snips = new Map<number, string>();

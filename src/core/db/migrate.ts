@@ -32,6 +32,7 @@ import { createValueStories } from './migrations/202611262040_create_value_stori
 import { createAnalyticsStages } from './migrations/202611262050_create_analytics_stages.ts';
 import { createRelatedRankings } from './migrations/202611270020_create_related_rankings.ts';
 import { addSearchRecencyIndex } from './migrations/202611270030_add_search_recency_index.ts';
+import { addSearchScopeTerms } from './migrations/202611270035_add_search_scope_terms.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '202611262050_create_analytics_stages': createAnalyticsStages,
   '202611270020_create_related_rankings': createRelatedRankings,
   '202611270030_add_search_recency_index': addSearchRecencyIndex,
+  '202611270035_add_search_scope_terms': addSearchScopeTerms,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */
