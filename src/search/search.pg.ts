@@ -27,14 +27,14 @@ import type { Db } from '../core/db/index.ts';
 export const docTerms = sql`(d.tsv || array_to_tsvector(array['~' || substr(d.created_at, 1, 4), '~' || substr(d.created_at, 1, 7), '~' || substr(d.created_at, 1, 9), '~k' || d.kind, '~c' || coalesce(d.community_id::text, '')]))`;
 
 /**
- * A community and kinds to search in, as tsquery text over the scope lexemes of docTerms (null when
- * neither is given), so the index does that filtering too. The caller keeps the same conditions in
+ * Communities and kinds to search in (none given: any), as tsquery text over the scope lexemes of
+ * docTerms (null when neither is given), so the index does that filtering too. The caller keeps the same conditions in
  * its WHERE; this only lets the index apply them early.
  */
-export function scopeOf(communityId: number | undefined, kinds: readonly string[] | undefined): string | null {
+export function scopeOf(communityIds: readonly number[], kinds: readonly string[]): string | null {
   const parts: string[] = [];
-  if (communityId !== undefined) parts.push(`'~c${Math.trunc(communityId)}'`);
-  if (kinds && kinds.length > 0) parts.push(`(${kinds.map((k) => `'~k${k.replace(/[^a-z]/g, '')}'`).join(' | ')})`);
+  if (communityIds.length > 0) parts.push(`(${communityIds.map((c) => `'~c${Math.trunc(c)}'`).join(' | ')})`);
+  if (kinds.length > 0) parts.push(`(${kinds.map((k) => `'~k${k.replace(/[^a-z]/g, '')}'`).join(' | ')})`);
   return parts.length > 0 ? parts.join(' & ') : null;
 }
 
@@ -93,14 +93,25 @@ export function periodsFrom(bound: string, lastYear: number): string | null {
 /** Columns of `search_docs` the callers can compute from (d.tsv for ranking; not the texts). */
 const INNER = sql`d.id, d.kind, d.ref_id, d.community_id, d.topic_id, d.author_id, d.label, d.state, d.solved, d.created_at, d.tsv`;
 
+export interface NewestOptions {
+  /** The part of `where` the planner can estimate (plain column conditions), to size the first period. */
+  hint?: RawBuilder<unknown>;
+  /** The part of `where` the index can apply (scopeOf). */
+  scope?: string | null;
+  /**
+   * The query ORs its words (related content): the planner's estimate is then an upper bound and is
+   * trusted; otherwise a query of several words starts small (see COMPOUND_FIRST_SHARE).
+   */
+  anyWord?: boolean;
+}
+
 /**
  * The newest `limit` documents matching `q` and `where` (newest first: created_at desc, id desc),
- * each as `columns`, an expression list over alias `d` (the columns in INNER). `hint`: the part of
- * `where` the planner can estimate (plain column conditions), to size the first period; `scope`: the
- * part the index can apply (scopeOf). Reads from
- * the heap about 1–2 × `limit` matches however common the words are. Throws what the database throws.
+ * each as `columns`, an expression list over alias `d` (the columns in INNER). Reads from the heap
+ * about 1–2 × `limit` matches however common the words are. Throws what the database throws.
  */
-export async function newestMatches<R>(db: Db, q: RawBuilder<unknown>, where: RawBuilder<unknown>, limit: number, columns: RawBuilder<unknown>, hint: RawBuilder<unknown> = sql`true`, scope: string | null = null): Promise<R[]> {
+export async function newestMatches<R>(db: Db, q: RawBuilder<unknown>, where: RawBuilder<unknown>, limit: number, columns: RawBuilder<unknown>, opts: NewestOptions = {}): Promise<R[]> {
+  const scope = opts.scope ?? null;
   const run = async (period: string | null) => {
     const within = [scope, period].filter((x): x is string => x !== null).map((x) => `(${x})`).join(' & ');
     // numnode: an empty query (stop words only) && the period would be the period alone, i.e. everything in it.
@@ -112,13 +123,13 @@ export async function newestMatches<R>(db: Db, q: RawBuilder<unknown>, where: Ra
   };
   const stats = await dateStats(db, q);
   const buckets = stats.bounds.length - 1;
-  const estimate = await estimateMatches(db, q, hint);
+  const estimate = await estimateMatches(db, q, opts.hint ?? sql`true`);
   // The share of documents (newest first) expected to hold 1.5 × limit matches.
   let share = estimate > 2 * limit ? (1.5 * limit) / estimate : 1;
   // The planner takes the words of a query as independent; words that come together (a phrase typed
   // without quotes: 53,000 matches estimated at 462) would send a dense query to read every match. A
   // query of several words therefore starts with the newest ~1% and widens from the density found.
-  if (stats.nodes > 1) share = Math.min(share, COMPOUND_FIRST_SHARE);
+  if (stats.nodes > 1 && !opts.anyWord) share = Math.min(share, COMPOUND_FIRST_SHARE);
   for (;;) {
     const index = Math.floor(buckets * (1 - share));
     const period = share < 1 && index > 0 ? periodsFrom(stats.bounds[index] as string, stats.lastYear) : null;

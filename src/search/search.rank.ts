@@ -157,12 +157,19 @@ async function pgSearch(db: Db, actor: Actor | null, s: SearchQuery): Promise<{ 
   const q = sql`websearch_to_tsquery('english', ${s.q})`;
   const cols = sql`d.id, d.kind, d.ref_id, d.community_id, d.topic_id, d.author_id, d.label, d.state, d.solved, d.created_at,
     ts_rank_cd(${pgWeights(DEFAULT_WEIGHTS)}, d.tsv, ${q}) as score`;
+  const byKind = s.kinds && s.kinds.length > 0;
+  const community = s.communityId === undefined ? [] : [s.communityId];
   // The newest MAX_OFFSET + 1 matches of every kind give the counts; without a kind filter they are
   // also the candidates (the newest CANDIDATES of them), so one bounded query does both.
-  const all = await newestMatches<PgRow>(db, q, filters(db, actor, s, false), MAX_OFFSET + 1, s.kinds && s.kinds.length > 0 ? sql`d.kind` : cols, filters(db, actor, s, false, false), scopeOf(s.communityId, undefined));
+  const all = await newestMatches<PgRow>(db, q, filters(db, actor, s, false), MAX_OFFSET + 1, byKind ? sql`d.kind` : cols, {
+    hint: filters(db, actor, s, false, false),
+    scope: scopeOf(community, []),
+  });
   const kinds = new Map<SearchKind, number>();
   for (const r of all) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
-  const candidates = s.kinds && s.kinds.length > 0 ? await newestMatches<PgRow>(db, q, filters(db, actor, s, true), CANDIDATES, cols, filters(db, actor, s, true, false), scopeOf(s.communityId, s.kinds)) : all;
+  const candidates = byKind
+    ? await newestMatches<PgRow>(db, q, filters(db, actor, s, true), CANDIDATES, cols, { hint: filters(db, actor, s, true, false), scope: scopeOf(community, s.kinds ?? []) })
+    : all;
   const page = rankCandidates(candidates, s.sort).slice(s.offset, s.offset + s.limit + 1);
   // Snippets for the page's rows only (ts_headline parses the whole text).
   const snips = new Map<number, string>();
@@ -223,7 +230,11 @@ export async function rankDocuments(db: Db, r: RankInput): Promise<RankedDocumen
   const scope = sql`d.community_id in (${sql.join(r.communityIds)}) and d.kind in (${sql.join(r.kinds)}) and ${notExcluded}`;
   if (isPostgres(db)) {
     const q = sql`(${sql.join(words.map((x) => sql`plainto_tsquery('english', ${x})`), sql` || `)})`;
-    const rows = await newestMatches<{ kind: SearchKind; ref_id: number; score: number }>(db, q, scope, pool, sql`d.kind, d.ref_id, ts_rank_cd(${pgWeights(w)}, d.tsv, ${q}) as score`, scope);
+    const rows = await newestMatches<{ kind: SearchKind; ref_id: number; score: number }>(db, q, scope, pool, sql`d.kind, d.ref_id, ts_rank_cd(${pgWeights(w)}, d.tsv, ${q}) as score`, {
+      hint: scope,
+      scope: scopeOf(r.communityIds, r.kinds),
+      anyWord: true,
+    });
     return rows
       .map((x) => ({ kind: x.kind, id: Number(x.ref_id), score: Number(x.score) }))
       .sort((a, b) => b.score - a.score || a.id - b.id)
