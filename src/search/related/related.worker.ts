@@ -15,7 +15,7 @@ import type { RankRequest, RankReply, WorkerData } from './related.worker-protoc
 const { file, cacheMb } = workerData as WorkerData;
 const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
-sqlite.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`);
+sqlite.pragma(`cache_size = -${Math.round(Math.min(cacheMb, 8) * 1024)}`);
 const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 
 parentPort!.on('message', (req: RankRequest) => {
