@@ -8,10 +8,11 @@ import type { Db } from '../core/db/index.ts';
  * for "the newest 1,000 matches" through the plain tsvector index costs too much for a common word:
  * the bitmap of all matches (76–126 ms for a word in 30% of documents), a backward created_at scan
  * testing every row (64–90 ms for a word in 3%), or ANDing that bitmap with a created_at range
- * (another 7–37 ms per 100,000 rows). So the index (migration 202611270030) also holds three date
- * lexemes per document — `~2026`, `~2026-11`, `~2026-11-1` (year, month, ten-day period) — and a
- * query asks for `q && ('~2026-10-2' | '~2026-10-3' | '~2026-11' | '~2027')`: matches from that
- * period on, found inside the index (0.6–4.5 ms), so the heap is read for about the matches wanted.
+ * (another 7–37 ms per 100,000 rows). So the index (migrations 202611270030 and 202611270035) also
+ * holds three date lexemes per document — `~2026`, `~2026-11`, `~2026-11-1` (year, month, ten-day
+ * period) — and a query asks for `q && ('~2026-10-2' | '~2026-10-3' | '~2026-11' | '~2027')`: matches
+ * from that period on, found inside the index (0.6–4.5 ms), so the heap is read for about the matches
+ * wanted. Its kind and community lexemes narrow a filtered search the same way.
  *
  * The period is picked from PostgreSQL's own statistics: the planner's estimate of how many
  * documents match (pg_stats of `tsv`) and the created_at histogram (each bucket ~1% of documents),
@@ -28,8 +29,8 @@ export const docTerms = sql`(d.tsv || array_to_tsvector(array['~' || substr(d.cr
 
 /**
  * Communities and kinds to search in (none given: any), as tsquery text over the scope lexemes of
- * docTerms (null when neither is given), so the index does that filtering too. The caller keeps the same conditions in
- * its WHERE; this only lets the index apply them early.
+ * docTerms (null when neither is given), so the index does that filtering too. The caller keeps the
+ * same conditions in its WHERE; this only lets the index apply them early.
  */
 export function scopeOf(communityIds: readonly number[], kinds: readonly string[]): string | null {
   const parts: string[] = [];
@@ -67,6 +68,9 @@ async function estimateMatches(db: Db, q: RawBuilder<unknown>, hint: RawBuilder<
 
 /** The first period of a query of several words, as a share of the documents (one histogram bucket). */
 const COMPOUND_FIRST_SHARE = 0.01;
+
+/** The smallest first period, as a share of the documents. */
+const MIN_SHARE = 0.001;
 
 const DAY = /^(\d{4})-(\d{2})-(\d)/;
 
@@ -124,8 +128,9 @@ export async function newestMatches<R>(db: Db, q: RawBuilder<unknown>, where: Ra
   const stats = await dateStats(db, q);
   const buckets = stats.bounds.length - 1;
   const estimate = await estimateMatches(db, q, opts.hint ?? sql`true`);
-  // The share of documents (newest first) expected to hold 1.5 × limit matches.
-  let share = estimate > 2 * limit ? (1.5 * limit) / estimate : 1;
+  // The share of documents (newest first) expected to hold 1.5 × limit matches; never 0, so the
+  // widening below (at least 4× a round) reaches everything in a few rounds whatever the estimate.
+  let share = Math.max(estimate > 2 * limit ? (1.5 * limit) / estimate : 1, MIN_SHARE);
   // The planner takes the words of a query as independent; words that come together (a phrase typed
   // without quotes: 53,000 matches estimated at 462) would send a dense query to read every match. A
   // query of several words therefore starts with the newest ~1% and widens from the density found.
