@@ -50,14 +50,15 @@ describe.skipIf(!pgAvailable)('newest matches on PostgreSQL (period from the sta
 
   const plain = async (q: string, where: ReturnType<typeof sql>, limit: number) =>
     (await sql<{ id: number }>`select d.id from search_docs d where d.tsv @@ to_tsquery('english', ${q}) and ${where} order by d.created_at desc, d.id desc limit ${limit}`.execute(h.db)).rows.map((r) => r.id);
-  const newest = async (q: string, where: ReturnType<typeof sql>, limit: number, scope: string | null = null) =>
-    (await newestMatches<{ id: number }>(h.db, sql`to_tsquery('english', ${q})`, where, limit, sql`d.id`, { hint: where, scope })).map((r) => r.id);
+  const newest = async (q: string, where: ReturnType<typeof sql>, limit: number, scope: string | null = null, anyWord = false) =>
+    (await newestMatches<{ id: number }>(h.db, sql`to_tsquery('english', ${q})`, where, limit, sql`d.id`, { hint: where, scope, anyWord })).map((r) => r.id);
 
   it('returns exactly the newest matches, newest first, for common and sparser words', async () => {
-    for (const [q, limit] of [['common', 100], ['common', 1], ['tenth', 50], ['tenth', 250], ['common & tenth', 20]] as const) {
+    for (const [q, limit] of [['common', 100], ['common', 1], ['tenth', 50], ['tenth', 250], ['common & tenth', 20], ['early | tenth', 100]] as const) {
       const want = await plain(q, sql`true`, limit);
       expect(want.length).toBe(limit);
       expect(await newest(q, sql`true`, limit), `${q} ${limit}`).toEqual(want);
+      expect(await newest(q, sql`true`, limit, null, true), `${q} ${limit}, any word`).toEqual(want);
     }
   });
 
