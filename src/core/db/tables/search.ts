@@ -6,8 +6,9 @@ export type SearchKind = 'topic' | 'post' | 'article' | 'term' | 'member' | 'com
 /**
  * One searchable document (src/search): a plain table the full-text index is kept from. On SQLite the
  * FTS5 table `search_fts` (title, tags, extra, body) is an external-content index over it, kept by
- * triggers; on PostgreSQL a generated `tsv` column (weighted A title, B tags + extra, C body) with a GIN
- * index. `(kind, ref_id)` is unique; deleted things have no row.
+ * triggers; on PostgreSQL a generated `tsv` column (weighted A title, B tags + extra, C body), indexed
+ * by one GIN index over `tsv` plus date, kind and community lexemes (migrations 202611270030 and
+ * 202611270035; src/search/search.pg.ts says why). `(kind, ref_id)` is unique; deleted things have no row.
  */
 export interface SearchDocTable {
   id: Generated<number>;
