@@ -85,6 +85,26 @@ describe('the anonymous micro-cache (ANON_CACHE_SECONDS)', () => {
     expect(page.statusCode).toBe(200);
   });
 
+  it('renders a page once when many visitors ask for it at the same moment', async () => {
+    const url = `/c/${pub.slug}/topics?view=unanswered`;
+    const all = await Promise.all(Array.from({ length: 8 }, () => get(url)));
+    expect(all.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    expect(all.filter((r) => r.headers[HIT] === undefined)).toHaveLength(1);
+    expect(all.filter((r) => r.headers[HIT] === 'hit')).toHaveLength(7);
+    expect(new Set(all.map((r) => r.body.replace(/name="_csrf" value="[^"]*"/g, ''))).size).toBe(1);
+  });
+
+  it('serves the kept page to others while the one visitor who found it old gets it rendered anew', async () => {
+    const url = `/api/v1/communities/${pub.slug}/tags`;
+    const first = await get(url);
+    await sleep(1_100);
+    const [refresh, meanwhile] = await Promise.all([get(url), get(url)]);
+    expect(refresh.headers[HIT]).toBeUndefined();
+    expect(meanwhile.headers[HIT]).toBe('stale');
+    expect(meanwhile.body).toBe(first.body);
+    expect((await get(url)).headers[HIT]).toBe('hit');
+  });
+
   it('shows anonymous visitors new content once the entry is older than ANON_CACHE_SECONDS', async () => {
     const before = await get(`/api/v1/communities/${pub.slug}`);
     await t.deps.db.updateTable('communities').set({ name: 'Open Bench Renamed' }).where('slug', '=', pub.slug).execute();

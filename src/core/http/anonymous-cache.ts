@@ -12,7 +12,9 @@ import { CSRF_COOKIE, csrfToken } from './csrf.ts';
  * visitors asking for the same URL within that time get the same body. Only what anyone may see is
  * ever stored (no session, no token, no cookie but the CSRF and theme cookies), so nothing private can
  * reach anyone through it; the price is that an anonymous reader may see a page up to that many
- * seconds old. Signed-in people always get a fresh page. The per-visitor CSRF token in forms is stored
+ * seconds old — or, while one request renders an expired page anew, up to three times that. An
+ * address is rendered by one request at a time: visitors who ask meanwhile get the kept page, or wait
+ * for that render. Signed-in people always get a fresh page. The per-visitor CSRF token in forms is stored
  * as a placeholder and filled in for each visitor.
  */
 
@@ -47,15 +49,35 @@ const keyOf = (req: FastifyRequest) => `${req.cookies.gh_theme ?? ''}|${req.url}
 export function registerAnonymousCache(app: FastifyInstance, deps: Pick<Deps, 'config'>): void {
   const ttl = deps.config.anonymousCacheSeconds * 1000;
   if (ttl === 0) return;
-  const cache = new LRUCache<string, Entry>({ max: 5_000, maxSize: 64 * 1024 * 1024, sizeCalculation: (e) => e.size + 64, ttl });
+  // Entries live STALE_FACTOR × ttl: past ttl they are only served while one request renders the page anew.
+  const cache = new LRUCache<string, Kept>({ max: 5_000, maxSize: 64 * 1024 * 1024, sizeCalculation: (k) => k.entry.size + 64, ttl: ttl * STALE_FACTOR });
+  const renders = new Renders();
 
-  // A hit is sent as bytes, with an ETag made of the kept hash and the visitor's token (so the
-  // caching hook need not hash 60 KB again), and answers a matching If-None-Match with 304.
+  // One render per address at a time (a popular page expiring under load is rendered once, not once
+  // per visitor who asks meanwhile): a fresh entry is served; a stale one is served while the one
+  // request that found it stale renders the page anew; with no entry, visitors wait for the render
+  // already running. A hit is sent as bytes, with an ETag made of the kept hash and the visitor's
+  // token (so the caching hook need not hash 60 KB again), and answers If-None-Match with 304.
   app.addHook('onRequest', async (req, reply) => {
     if (!shareable(req)) return;
-    const hit = cache.get(keyOf(req));
-    if (!hit) return;
-    reply.header(HIT_HEADER, 'hit').type(hit.type);
+    const key = keyOf(req);
+    let kept = cache.get(key);
+    let state = 'hit';
+    if (!kept || Date.now() - kept.at >= ttl) {
+      const running = renders.running(key);
+      if (!running) {
+        renders.start(key, req);
+        return;
+      }
+      if (kept) state = 'stale';
+      else {
+        await running;
+        kept = cache.get(key);
+        if (!kept) return;
+      }
+    }
+    const hit = kept.entry;
+    reply.header(HIT_HEADER, state).type(hit.type);
     let etag = `W/"${hit.hash}"`;
     let body = hit.parts[0]!;
     if (hit.parts.length > 1) {
@@ -87,7 +109,54 @@ export function registerAnonymousCache(app: FastifyInstance, deps: Pick<Deps, 'c
     const cookies = [reply.getHeader('set-cookie') ?? []].flat().map(String);
     if (cookies.some((c) => !c.startsWith(`${CSRF_COOKIE}=`))) return payload;
     const token = req.csrfIssued ?? req.cookies[CSRF_COOKIE];
-    cache.set(keyOf(req), toEntry(type, token ? payload.replaceAll(token, PLACEHOLDER) : payload));
+    cache.set(keyOf(req), { entry: toEntry(type, token ? payload.replaceAll(token, PLACEHOLDER) : payload), at: Date.now() });
     return payload;
   });
+
+  // The render is over however it ended (sent, failed, or the visitor went away): let the others in.
+  app.addHook('onResponse', async (req) => renders.finish(req));
+  app.addHook('onRequestAbort', async (req) => renders.finish(req));
+}
+
+/** How much longer than ANON_CACHE_SECONDS a page may be served while it is being rendered anew. */
+const STALE_FACTOR = 3;
+/** A render nobody reported finished stops holding visitors back after this long. */
+const RENDER_WAIT_MS = 10_000;
+
+interface Kept {
+  entry: Entry;
+  at: number;
+}
+
+/** The renders running now, by cache key, and which request runs each. */
+class Renders {
+  private readonly byKey = new Map<string, { done: Promise<void>; release: () => void }>();
+  private readonly byRequest = new WeakMap<FastifyRequest, string>();
+
+  running(key: string): Promise<void> | undefined {
+    return this.byKey.get(key)?.done;
+  }
+
+  start(key: string, req: FastifyRequest): void {
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const timer = setTimeout(() => this.end(key, run), RENDER_WAIT_MS);
+    timer.unref();
+    const run = { done, release: () => (clearTimeout(timer), release()) };
+    this.byKey.set(key, run);
+    this.byRequest.set(req, key);
+  }
+
+  finish(req: FastifyRequest): void {
+    const key = this.byRequest.get(req);
+    if (key === undefined) return;
+    this.byRequest.delete(req);
+    const run = this.byKey.get(key);
+    if (run) this.end(key, run);
+  }
+
+  private end(key: string, run: { release: () => void }): void {
+    if (this.byKey.get(key) === run) this.byKey.delete(key);
+    run.release();
+  }
 }
