@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import { memo } from '../core/cache/memo.ts';
 import type { Db } from '../core/db/index.ts';
 import type { Deps } from '../core/deps.ts';
+import type { Pace } from './pace.ts';
 import { lastRefresh, refreshAnalytics, type RefreshResult } from './refresh.ts';
 
 type RefreshDeps = Pick<Deps, 'db' | 'dbInfo' | 'clock' | 'log'>;
-const running = new WeakMap<Db, Promise<RefreshResult | null>>();
+const running = new WeakMap<Db, { done: Promise<RefreshResult | null>; pace: Pace }>();
 
 /**
  * Refreshes the rollups unless a refresh is already running: on this node (concurrent callers share
@@ -14,26 +15,38 @@ const running = new WeakMap<Db, Promise<RefreshResult | null>>();
  */
 export function refreshShared(deps: RefreshDeps): Promise<RefreshResult | null> {
   const current = running.get(deps.db);
-  if (current) return current;
+  if (current) return current.done;
   const now = deps.clock.now();
-  const p = (deps.dbInfo.dialect === 'postgres' ? underLock(deps.db, now) : refreshAnalytics(deps.db, { now }))
+  const pace: Pace = { stopped: false };
+  const p = (deps.dbInfo.dialect === 'postgres' ? underLock(deps.db, now, pace) : refreshAnalytics(deps.db, { now, pace }))
     .then((r) => {
       // Recompute, for the new figures, the views people looked at lately (so their next view is instant).
       if (r) void rewarm(deps, r.refreshedAt);
       return r;
     })
     .finally(() => running.delete(deps.db));
-  running.set(deps.db, p);
+  running.set(deps.db, { done: p, pace });
   return p;
 }
 
-function underLock(db: Db, now: Date): Promise<RefreshResult | null> {
+/**
+ * Stops the refresh running on this node at its next pause (src/analytics/pace.ts) and resolves once
+ * it has let go of the database; the next refresh does its work again. Called when the server stops.
+ */
+export async function stopRefresh(db: Db): Promise<void> {
+  const current = running.get(db);
+  if (!current) return;
+  current.pace.stopped = true;
+  await current.done.catch(() => undefined);
+}
+
+function underLock(db: Db, now: Date, pace: Pace): Promise<RefreshResult | null> {
   return db.connection().execute(async (conn) => {
     const key = sql`hashtext(current_schema() || ':guildhall-analytics')`;
     const got = (await sql<{ ok: boolean }>`select pg_try_advisory_lock(${key}) as ok`.execute(conn)).rows[0]?.ok === true;
     if (!got) return null;
     try {
-      return await refreshAnalytics(db, { now });
+      return await refreshAnalytics(db, { now, pace });
     } finally {
       await sql`select pg_advisory_unlock(${key})`.execute(conn);
     }

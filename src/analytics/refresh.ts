@@ -1,5 +1,6 @@
 import type { Db } from '../core/db/index.ts';
 import type { Database } from '../core/db/schema.ts';
+import { breathe, type Pace } from './pace.ts';
 import { analyticsSteps } from './steps.ts';
 
 /** One row of the activity stream, as the analytics steps read it (`data` parsed). */
@@ -29,7 +30,8 @@ export interface StepRun {
 export interface AnalyticsStep {
   name: string;
   tables: ReadonlyArray<keyof Database & string>;
-  begin(db: Db, now: Date): StepRun;
+  /** `pace`: call `breathe(pace)` between units of work (src/analytics/pace.ts). */
+  begin(db: Db, now: Date, pace?: Pace): StepRun;
 }
 
 const STATE = 'rollups';
@@ -53,10 +55,11 @@ export async function lastRefresh(db: Db): Promise<{ lastActivityId: number; ref
  * read (in chunks, oldest first), gives them to each step, lets each step write, then moves the mark.
  * Steps recompute what the new rows touched, so a backdated row (an import) lands in its own period.
  */
-export async function refreshAnalytics(db: Db, opts: { now: Date; steps?: readonly AnalyticsStep[] }): Promise<RefreshResult> {
+export async function refreshAnalytics(db: Db, opts: { now: Date; steps?: readonly AnalyticsStep[]; pace?: Pace }): Promise<RefreshResult> {
   const steps = opts.steps ?? analyticsSteps;
+  const pace = opts.pace;
   const from = (await lastRefresh(db))?.lastActivityId ?? 0;
-  const runs = steps.map((s) => s.begin(db, opts.now));
+  const runs = steps.map((s) => s.begin(db, opts.now, pace));
   let last = from;
   let count = 0;
   for (;;) {
@@ -69,12 +72,18 @@ export async function refreshAnalytics(db: Db, opts: { now: Date; steps?: readon
       .execute();
     if (chunk.length === 0) break;
     const rows = chunk.map(toRow);
-    for (const run of runs) await run.add(rows);
+    for (const run of runs) {
+      await run.add(rows);
+      await breathe(pace);
+    }
     last = rows[rows.length - 1]!.id;
     count += rows.length;
     if (chunk.length < CHUNK) break;
   }
-  for (const run of runs) await run.finish();
+  for (const run of runs) {
+    await run.finish();
+    await breathe(pace);
+  }
   const refreshedAt = opts.now.toISOString();
   await db
     .insertInto('analytics_state')
@@ -85,7 +94,7 @@ export async function refreshAnalytics(db: Db, opts: { now: Date; steps?: readon
 }
 
 /** Empties every step's rollups and reads the whole activity stream again. */
-export async function rebuildAnalytics(db: Db, opts: { now: Date; steps?: readonly AnalyticsStep[] }): Promise<RefreshResult> {
+export async function rebuildAnalytics(db: Db, opts: { now: Date; steps?: readonly AnalyticsStep[]; pace?: Pace }): Promise<RefreshResult> {
   const steps = opts.steps ?? analyticsSteps;
   await db.transaction().execute(async (tx) => {
     for (const s of steps) for (const t of s.tables) await tx.deleteFrom(t).execute();

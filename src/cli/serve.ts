@@ -63,7 +63,8 @@ export async function startServer(config: Config, io: CliIo, opts: { log?: Log; 
         stopSweeper();
         stopEscalations();
         stopNetwork();
-        stopAnalytics();
+        // A refresh running now stops at its next pause, so closing the database does not wait for it.
+        await stopAnalytics();
         await app.close();
         await closeDb();
       },

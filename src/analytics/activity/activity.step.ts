@@ -1,3 +1,4 @@
+import { breathe, type Pace } from '../pace.ts';
 import type { Db } from '../../core/db/index.ts';
 import type { AnalyticsStep, ActivityRow } from '../refresh.ts';
 import { dayOf, monthOf, nextMonth, previousMonth, WINDOW_MAX } from '../period.ts';
@@ -22,7 +23,7 @@ const REACH = 3;
 export const activityStep: AnalyticsStep = {
   name: 'activity',
   tables: ['analytics_member_months', 'analytics_community_days', 'analytics_community_weeks', 'analytics_community_months', 'analytics_member_levels', 'analytics_level_flows'],
-  begin(db: Db, now: Date) {
+  begin(db: Db, now: Date, pace?: Pace) {
     const touched = new Map<number, Set<string>>();
     const kindChanged = new Set<number>();
     const touch = (communityId: number, month: string) => {
@@ -46,6 +47,7 @@ export const activityStep: AnalyticsStep = {
         for (const communityId of await communitiesSummarisedBefore(db, current)) if (!touched.has(communityId)) touched.set(communityId, new Set());
         for (const [communityId, months] of touched) {
           await db.transaction().execute((tx) => recomputeCommunity(tx, communityId, [...months].sort(), isPerson, current));
+          await breathe(pace);
         }
       },
     };

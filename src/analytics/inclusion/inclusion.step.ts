@@ -1,3 +1,4 @@
+import { breathe } from '../pace.ts';
 import { monthOf, nextMonth } from '../period.ts';
 import type { AnalyticsStep } from '../refresh.ts';
 import { monthsOfUser, recomputeInclusionMonth } from './inclusion.store.ts';
@@ -14,7 +15,7 @@ const DAY = 86_400_000;
 export const inclusionStep: AnalyticsStep = {
   name: 'inclusion',
   tables: ['analytics_inclusion_months'],
-  begin(db, now) {
+  begin(db, now, pace) {
     const current = monthOf(now.toISOString());
     const touched = new Map<number, Set<string>>();
     const kindChanged = new Set<number>();
@@ -37,10 +38,14 @@ export const inclusionStep: AnalyticsStep = {
       },
       async finish() {
         if (touched.size === 0 && kindChanged.size === 0) return;
-        await db.transaction().execute(async (tx) => {
-          for (const userId of kindChanged) for (const p of await monthsOfUser(tx, userId)) touch(p.communityId, p.month);
-          for (const [communityId, months] of touched) for (const month of months) await recomputeInclusionMonth(tx, communityId, month);
-        });
+        for (const userId of kindChanged) for (const p of await monthsOfUser(db, userId)) touch(p.communityId, p.month);
+        // One transaction per community and month (each recompute is whole in itself), giving way between them.
+        for (const [communityId, months] of touched) {
+          for (const month of months) {
+            await db.transaction().execute((tx) => recomputeInclusionMonth(tx, communityId, month));
+            await breathe(pace);
+          }
+        }
       },
     };
   },

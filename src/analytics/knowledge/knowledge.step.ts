@@ -1,3 +1,4 @@
+import { breathe } from '../pace.ts';
 import type { AnalyticsStep } from '../refresh.ts';
 import { monthOf } from '../period.ts';
 import { communitiesWithoutSpread, periodKey, recomputeKnowledgeMonth, recomputeTagSpread, tagsOfSubjects, upsertLastActs } from './knowledge.rollup.ts';
@@ -34,7 +35,7 @@ const VIEW_VERBS = new Set(['topic.viewed', 'article.viewed']);
 export const knowledgeStep: AnalyticsStep = {
   name: 'knowledge',
   tables: ['analytics_knowledge_months', 'analytics_article_months', 'analytics_knowledge_tags', 'analytics_article_link_sources', 'analytics_member_last'],
-  begin(db) {
+  begin(db, _now, pace) {
     const periods = new Set<string>();
     const sources = { posts: new Set<number>(), topics: new Set<number>(), articles: new Set<number>() };
     let allLinks = false;
@@ -69,11 +70,17 @@ export const knowledgeStep: AnalyticsStep = {
         await upsertLastActs(db, last);
         const linked = allLinks ? await syncAllLinkSources(db) : await syncLinkSources(db, { posts: [...sources.posts], topics: [...sources.topics], articles: [...sources.articles] });
         for (const key of linked) periods.add(key);
-        for (const key of periods) await recomputeKnowledgeMonth(db, key);
+        for (const key of periods) {
+          await recomputeKnowledgeMonth(db, key);
+          await breathe(pace);
+        }
         // A community seen for the first time (no spread kept yet: a rebuild, seeded evidence) is computed too.
         const seen = new Set([...last.keys()].map((k) => Number(k.split('|')[0])));
         for (const communityId of await communitiesWithoutSpread(db, [...seen].filter((c) => !evidence.has(c)))) evidence.add(communityId);
-        for (const communityId of evidence) await recomputeTagSpread(db, communityId);
+        for (const communityId of evidence) {
+          await recomputeTagSpread(db, communityId);
+          await breathe(pace);
+        }
         for (const [communityId, subjects] of evidenceSubjects) {
           if (!evidence.has(communityId)) await recomputeTagSpread(db, communityId, await tagsOfSubjects(db, [...subjects.posts], [...subjects.articles]));
         }

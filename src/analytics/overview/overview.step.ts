@@ -1,3 +1,4 @@
+import { breathe, type Pace } from '../pace.ts';
 import type { Db } from '../../core/db/index.ts';
 import { healthWindow } from '../period.ts';
 import type { AnalyticsStep } from '../refresh.ts';
@@ -21,7 +22,7 @@ export const STAGE_TTL_MS = 60 * 60 * 1000;
 export const overviewStep: AnalyticsStep = {
   name: 'overview',
   tables: ['analytics_stages'],
-  begin(db: Db, now: Date) {
+  begin(db: Db, now: Date, pace?: Pace) {
     const touched = new Set<number>();
     return {
       add(rows) {
@@ -38,7 +39,10 @@ export const overviewStep: AnalyticsStep = {
           })
           .sort((a, b) => (ages.get(a) ?? '').localeCompare(ages.get(b) ?? ''))
           .slice(0, STAGES_PER_REFRESH);
-        for (const id of due) await estimateCommunity(db, id, now);
+        for (const id of due) {
+          await estimateCommunity(db, id, now);
+          await breathe(pace);
+        }
       },
     };
   },

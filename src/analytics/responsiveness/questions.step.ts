@@ -1,3 +1,4 @@
+import { breathe, type Pace } from '../pace.ts';
 import type { Db } from '../../core/db/index.ts';
 import type { AnalyticsQuestionTable } from '../../core/db/tables/analytics-questions.ts';
 import type { ActivityRow, AnalyticsStep } from '../refresh.ts';
@@ -22,7 +23,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isIn
 export const questionsStep: AnalyticsStep = {
   name: 'questions',
   tables: ['analytics_questions'],
-  begin(db: Db) {
+  begin(db: Db, _now: Date, pace?: Pace) {
     const topics = new Set<number>();
     const posts = new Set<number>();
     const users = new Set<number>();
@@ -57,9 +58,11 @@ export const questionsStep: AnalyticsStep = {
         for (const u of users) for (const id of await topicsTouchedBy(db, u)) topics.add(id);
         await resolveAcceptsByPost(db, accepts);
         const all = [...topics];
-        await db.transaction().execute(async (tx) => {
-          for (let i = 0; i < all.length; i += BATCH) await recompute(tx, all.slice(i, i + BATCH), accepts);
-        });
+        // One transaction per batch of topics (each batch is whole in itself), giving way between them.
+        for (let i = 0; i < all.length; i += BATCH) {
+          await db.transaction().execute((tx) => recompute(tx, all.slice(i, i + BATCH), accepts));
+          await breathe(pace);
+        }
       },
     };
   },

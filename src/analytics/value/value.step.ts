@@ -1,3 +1,4 @@
+import { breathe, type Pace } from '../pace.ts';
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
 import { monthOf, monthRange } from '../period.ts';
@@ -40,7 +41,7 @@ export async function recountVerbMonth(db: Db, communityId: number, month: strin
 export const valueStep: AnalyticsStep = {
   name: 'value',
   tables: ['analytics_verb_months'],
-  begin(db: Db) {
+  begin(db: Db, _now?: Date, pace?: Pace) {
     const touched = new Map<string, { communityId: number; month: string }>();
     return {
       add(rows: readonly ActivityRow[]) {
@@ -52,9 +53,10 @@ export const valueStep: AnalyticsStep = {
       },
       async finish() {
         if (touched.size === 0) return;
-        await db.transaction().execute(async (tx) => {
-          for (const t of touched.values()) await recountVerbMonth(tx, t.communityId, t.month);
-        });
+        for (const t of touched.values()) {
+          await db.transaction().execute((tx) => recountVerbMonth(tx, t.communityId, t.month));
+          await breathe(pace);
+        }
       },
     };
   },
