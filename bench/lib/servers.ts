@@ -26,7 +26,8 @@ let built = false;
  * Starts Guildhall as it runs in production: the bundle (`npm run build`, built once per bench run
  * from the current sources) with `guildhall serve`, NODE_ENV=production, its background jobs and its
  * related-ranking worker, on `env.DATABASE_URL`. Memory figures then are the deployed server's, not
- * tsx's (which keeps every transpiled module: ~50 MB more).
+ * tsx's (which keeps every transpiled module: ~50 MB more). The health rollups are brought up to date
+ * first (`guildhall analytics refresh`), as a server that has been running would have them.
  */
 export function startGuildhall(env: Record<string, string>): Promise<ChildServer> {
   if (!built) {
@@ -34,6 +35,10 @@ export function startGuildhall(env: Record<string, string>): Promise<ChildServer
     built = true;
   }
   const serverEnv = { NODE_ENV: 'production', GUILDHALL_DEMO: '0', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', ...env };
+  // A server that has been running has digested the activity so far (it refreshes the health rollups
+  // every 5 minutes); without this, each scenario's server would spend its measured seconds on the
+  // rollups of the previous scenarios' writes.
+  execFileSync(process.execPath, [path.join(ROOT, 'dist', 'guildhall.mjs'), 'analytics', 'refresh'], { env: { ...process.env, ...serverEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
   return spawnServer([path.join(ROOT, 'dist', 'guildhall.mjs'), 'serve'], serverEnv, /running at http:\/\/[^\s:]+:(\d+)/, 'guildhall serve');
 }
 
