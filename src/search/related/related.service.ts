@@ -6,7 +6,8 @@ import type { TopicSummary } from '../../discussions/topics.store.ts';
 import { DEFAULT_METHOD, type RelatedMethod } from './query.ts';
 import type { Ranked } from './rank.ts';
 import { sourceHash, topicRanking } from './related.rankings.ts';
-import { articlesForList, linkedTopicIds, loadRelatedSource, topicsForList, type RelatedItem } from './related.store.ts';
+import { articlesForList, linkedTopicIds, loadRelatedSource, topicsForList, type KnownSource, type RelatedItem } from './related.store.ts';
+import type { Post } from '../../discussions/posts.store.ts';
 
 /** The ids of the communities the actor may read. */
 export async function readableIds(db: Db, actor: Actor | null): Promise<number[]> {
@@ -44,6 +45,8 @@ export interface RelatedOptions {
   onlyIfReady?: boolean;
   /** The topic as the caller read it after checking that the actor may read it (the topic page), so it is not read and checked again. */
   readableTopic?: TopicSummary;
+  /** Posts of that topic the caller has read (the page's): the opening post and accepted answer among them are not read again. */
+  posts?: readonly Pick<Post, 'id' | 'topicId' | 'kind' | 'body' | 'deleted'>[];
 }
 
 /**
@@ -60,7 +63,7 @@ export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: 
 export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: number, opts: RelatedOptions): Promise<RelatedItem[] | null> {
   const topic = opts.readableTopic ?? (await findReadableTopic(deps, actor, topicId)).topic;
   const db = deps.db;
-  const known = opts.readableTopic ? { title: topic.title, acceptedPostId: topic.acceptedPostId } : undefined;
+  const known = opts.readableTopic ? { title: topic.title, acceptedPostId: topic.acceptedPostId, ...bodiesOnPage(topic, opts.posts ?? []) } : undefined;
   const [src, communityIds, links] = await Promise.all([loadRelatedSource(db, topic.id, known), readableIds(db, actor), linkedTopicIds(db, topic.id)]);
   if (!src) return [];
   const linked = new Map<number, 'duplicate' | 'linked'>([...links.related.map((id) => [id, 'linked'] as const), ...links.duplicates.map((id) => [id, 'duplicate'] as const)]);
@@ -73,6 +76,17 @@ export async function relatedForTopic(deps: Deps, actor: Actor | null, topicId: 
   const first: Ranked[] = [...links.duplicates, ...links.related].map((id) => ({ kind: 'topic', id, communityId: 0, score: 0 }));
   const merged = [...first, ...ranked.filter((r) => !(r.kind === 'topic' && linked.has(r.id)))];
   return (await toItems(db, merged, communityIds, linked)).slice(0, opts.limit);
+}
+
+/** The opening post's and accepted answer's Markdown when they are among `posts` (a deleted one counts as empty, as the store reads it). */
+function bodiesOnPage(topic: TopicSummary, posts: readonly Pick<Post, 'id' | 'topicId' | 'kind' | 'body' | 'deleted'>[]): Pick<KnownSource, 'openingBody' | 'acceptedBody'> {
+  const mine = posts.filter((p) => p.topicId === topic.id);
+  const opening = mine.find((p) => p.kind === 'opening');
+  const accepted = topic.acceptedPostId === null ? undefined : mine.find((p) => p.id === topic.acceptedPostId);
+  return {
+    ...(opening ? { openingBody: opening.deleted ? '' : opening.body } : {}),
+    ...(accepted ? { acceptedBody: accepted.deleted ? null : accepted.body } : {}),
+  };
 }
 
 /** How deep a topic's shared ranking goes (the page shows 5, the API up to 50). */

@@ -15,17 +15,28 @@ export interface RelatedItem {
   score: number;
 }
 
+/** What the caller has read of a topic already; a body left undefined is read here. */
+export interface KnownSource {
+  title: string;
+  acceptedPostId: number | null;
+  /** The opening post's Markdown ('' when deleted). */
+  openingBody?: string;
+  /** The accepted answer's Markdown (null when deleted). */
+  acceptedBody?: string | null;
+}
+
 /**
  * What a related query is built from for a topic: its title, tags, opening post and accepted answer.
- * `known` is the topic's title and accepted answer when the caller has read them already.
+ * `known` is what the caller has read already (the topic page: the topic and the posts it shows).
  */
-export async function loadRelatedSource(db: Db, topicId: number, known?: { title: string; acceptedPostId: number | null }): Promise<RelatedSource | null> {
+export async function loadRelatedSource(db: Db, topicId: number, known?: KnownSource): Promise<RelatedSource | null> {
   const t = known ? { title: known.title, accepted_post_id: known.acceptedPostId } : await db.selectFrom('topics').select(['title', 'accepted_post_id']).where('id', '=', topicId).executeTakeFirst();
   if (!t) return null;
+  const acceptedId = t.accepted_post_id;
   const [tags, opening, accepted] = await Promise.all([
     db.selectFrom('topic_tags').select('tag').where('topic_id', '=', topicId).orderBy('tag').execute(),
-    db.selectFrom('posts').select('body').where('topic_id', '=', topicId).where('kind', '=', 'opening').where('deleted_at', 'is', null).executeTakeFirst(),
-    t.accepted_post_id === null ? undefined : db.selectFrom('posts').select('body').where('id', '=', t.accepted_post_id).where('deleted_at', 'is', null).executeTakeFirst(),
+    known?.openingBody !== undefined ? { body: known.openingBody } : db.selectFrom('posts').select('body').where('topic_id', '=', topicId).where('kind', '=', 'opening').where('deleted_at', 'is', null).executeTakeFirst(),
+    acceptedId === null ? undefined : known?.acceptedBody !== undefined ? (known.acceptedBody === null ? undefined : { body: known.acceptedBody }) : db.selectFrom('posts').select('body').where('id', '=', acceptedId).where('deleted_at', 'is', null).executeTakeFirst(),
   ]);
   return { title: t.title, tags: tags.map((r) => r.tag), body: opening?.body ?? '', accepted: accepted?.body ?? null };
 }
