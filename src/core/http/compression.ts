@@ -76,12 +76,13 @@ export function varyOnEncoding(reply: FastifyReply): void {
 export function registerCompression(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    if (!compressible(reply, body.length)) return payload;
+    // Sized without copying: most answers are not compressed, and Fastify encodes a string itself.
+    const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
+    if (!compressible(reply, size)) return payload;
     varyOnEncoding(reply);
     const encoding = chooseEncoding(req.headers['accept-encoding']);
-    if (!encoding) return body;
-    const out = await compress(encoding, body);
+    if (!encoding) return payload;
+    const out = await compress(encoding, typeof payload === 'string' ? Buffer.from(payload) : payload);
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
     return out;
