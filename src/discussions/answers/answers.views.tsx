@@ -10,18 +10,27 @@ interface Props {
 
 const topicPath = (x: AnswerExtras) => `/c/${x.slug}/t/${x.topicId}`;
 
+/**
+ * The page a Q&A form comes back to, as a hidden `back` field: left out when it is the topic's own
+ * address, which the routes go back to without one (a 50-post page would carry it ~150 times).
+ */
+export function BackField({ x }: { x: AnswerExtras }) {
+  return x.back === topicPath(x) ? null : <input type="hidden" name="back" value={x.back} />;
+}
+
 /** The hidden fields every Q&A form carries: the CSRF token and the page to come back to. */
 function FormBasics({ ctx, x }: { ctx: ViewContext; x: AnswerExtras }) {
   return (
     <>
       <CsrfField ctx={ctx} />
-      <input type="hidden" name="back" value={x.back} />
+      <BackField x={x} />
     </>
   );
 }
 
 /**
- * The score of a question or answer, with ▲/▼ buttons ("Upvote"/"Downvote", aria-pressed for the
+ * The score of a question or answer, with ▲/▼ buttons (titled "Upvote"/"Downvote", which is also their
+ * accessible name as the glyph is hidden from screen readers; aria-pressed for the
  * viewer's vote; pressing it again takes the vote back) for members who may vote on it. A real form:
  * static/vote.js makes it work in place through the API. Nothing for posts that take no votes.
  */
@@ -43,7 +52,6 @@ export function VoteControls({ ctx, x, postId }: Props) {
       value={p.myVote === value ? '0' : String(value)}
       data-vote-value={String(value)}
       class={`vote__button vote__button--${value === 1 ? 'up' : 'down'}`}
-      aria-label={label}
       title={label}
       aria-pressed={p.myVote === value ? 'true' : 'false'}
     >

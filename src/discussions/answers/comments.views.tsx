@@ -2,6 +2,7 @@ import type { FieldIssue } from '../../core/http/errors.ts';
 import { CsrfField, ErrorSummary, TimeAgo } from '../../core/views/components.tsx';
 import type { ViewContext } from '../../core/views/context.ts';
 import type { AnswerExtras } from './answers.loader.ts';
+import { BackField } from './answers.views.tsx';
 import { COMMENT_MAX, type CommentDto } from './answers.schema.ts';
 
 const topicPath = (x: AnswerExtras) => `/c/${x.slug}/t/${x.topicId}`;
@@ -17,7 +18,7 @@ function CommentItem({ ctx, x, c }: { ctx: ViewContext; x: AnswerExtras; c: Comm
         {mayDelete && (
           <form method="post" action={`${topicPath(x)}/comments/${c.id}/delete`} class="comment__delete">
             <CsrfField ctx={ctx} />
-            <input type="hidden" name="back" value={x.back} />
+            <BackField x={x} />
             <button type="submit" class="link-button" aria-label={`Delete comment by ${c.author.displayName}`}>
               Delete
             </button>
@@ -37,7 +38,7 @@ export function CommentForm(p: { ctx: ViewContext; x: AnswerExtras; postId: numb
   const form = (
     <form method="post" action={`${topicPath(p.x)}/posts/${p.postId}/comments`} class="comment-form">
       <CsrfField ctx={p.ctx} />
-      <input type="hidden" name="back" value={p.x.back} />
+      <BackField x={p.x} />
       <label for={id}>Your comment</label>
       <p class="field__hint" id={`${id}-hint`}>
         Short Markdown, up to {COMMENT_MAX} characters. Ask for clarity or suggest an improvement; answer in an answer.

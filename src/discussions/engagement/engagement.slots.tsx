@@ -1,7 +1,7 @@
 import { canPost } from '../../core/permissions/index.ts';
 import type { TopicSlotProvider } from '../topic-slots.tsx';
 import { bookmarkedAmong } from './bookmarks.store.ts';
-import { BookmarkButton, ReactionBar, WatchForm } from './engagement.views.tsx';
+import { BookmarkButton, PostActionsForm, ReactionBar, WatchForm } from './engagement.views.tsx';
 import { reactionCounts } from './reactions.store.ts';
 import { chosenWatch } from './watches.store.ts';
 
@@ -17,13 +17,18 @@ export const engagementSlots: TopicSlotProvider = async ({ deps, ctx, actor, acc
   const topicPath = `/c/${topic.community.slug}/t/${topic.id}`;
   const level = actor && !topic.deleted ? await chosenWatch(deps.db, actor.id, 'topic', topic.id) : null;
   return {
-    header:
-      actor && !topic.deleted ? (
-        <div class="topic-follow">
-          <WatchForm ctx={ctx} action={`${topicPath}/watch`} what="topic" level={level} next={topicPath} />
-          <a href={`/c/${topic.community.slug}/watch`}>Notifications from {topic.community.name}</a>
-        </div>
-      ) : undefined,
+    // Only the signed-in get reaction and bookmark buttons; they all submit the one PostActionsForm.
+    header: actor ? (
+      <>
+        {!topic.deleted && (
+          <div class="topic-follow">
+            <WatchForm ctx={ctx} action={`${topicPath}/watch`} what="topic" level={level} next={topicPath} />
+            <a href={`/c/${topic.community.slug}/watch`}>Notifications from {topic.community.name}</a>
+          </div>
+        )}
+        <PostActionsForm ctx={ctx} next={topicPath} />
+      </>
+    ) : undefined,
     post: (p) => {
       const c = counts.get(p.id);
       // Fill the slot only when it shows something (a reader with nothing to do and no counts sees none).
@@ -31,8 +36,8 @@ export const engagementSlots: TopicSlotProvider = async ({ deps, ctx, actor, acc
       return {
         actions: (
           <div class="engagement">
-            <ReactionBar ctx={ctx} postId={p.id} counts={c} mayReact={mayReact} next={topicPath} />
-            {actor && <BookmarkButton ctx={ctx} postId={p.id} bookmarked={marked.has(p.id)} opening={p.kind === 'opening'} next={topicPath} />}
+            <ReactionBar postId={p.id} counts={c} mayReact={mayReact} />
+            {actor && <BookmarkButton postId={p.id} bookmarked={marked.has(p.id)} opening={p.kind === 'opening'} />}
           </div>
         ),
       };

@@ -1,14 +1,14 @@
 import type { ViewContext } from '../../core/views/context.ts';
-import { PostForm } from '../../core/views/components.tsx';
+import { CsrfField, PostForm } from '../../core/views/components.tsx';
 import type { WatchLevel } from '../../notifications/watch-levels.store.ts';
 import { reactionSet } from './reactions.ts';
 import type { ReactionCount } from './reactions.store.ts';
 
 /**
  * A post's reactions. Members get one toggle button per reaction (aria-pressed says whether they gave
- * it); everyone else sees the counts that are not zero.
+ * it), which submits PostActionsForm (put it on the page); everyone else sees the counts that are not zero.
  */
-export function ReactionBar(p: { ctx: ViewContext; postId: number; counts: ReactionCount[]; mayReact: boolean; next: string }) {
+export function ReactionBar(p: { postId: number; counts: ReactionCount[]; mayReact: boolean }) {
   if (!p.mayReact) {
     const given = p.counts.filter((c) => c.count > 0);
     if (given.length === 0) return null;
@@ -22,39 +22,49 @@ export function ReactionBar(p: { ctx: ViewContext; postId: number; counts: React
       </ul>
     );
   }
-  // One form per post (not one per reaction): each button names the reaction and the state it sets
-  // (`+thanks` gives it, `-thanks` takes it back), so 50 posts do not carry 250 forms and CSRF fields.
+  // The buttons submit the page's one engagement form (PostActionsForm: CSRF token and `next`), each
+  // with its own formaction and `+thanks` (give) or `-thanks` (take back): 50 posts carry no form or
+  // hidden field of their own. The title names the reaction and its count, for pointers and screen readers.
   return (
-    <PostForm ctx={p.ctx} action={`/posts/${p.postId}/reactions`} class="reactions-form">
-      <input type="hidden" name="next" value={p.next} />
-      <ul class="reactions" aria-label="Reactions">
-        {p.counts.map((c) => {
-          const { emoji, label } = reactionSet[c.reaction];
-          return (
-            <li>
-              <button type="submit" name="reaction" value={`${c.mine ? '-' : '+'}${c.reaction}`} class="reaction reaction--button" aria-pressed={c.mine ? 'true' : 'false'} aria-label={`${label}: ${c.count}`} title={label}>
-                <span aria-hidden="true">{emoji}</span>
-                {c.count > 0 && <span aria-hidden="true"> {c.count}</span>}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-    </PostForm>
+    <ul class="reactions" aria-label="Reactions">
+      {p.counts.map((c) => {
+        const { emoji, label } = reactionSet[c.reaction];
+        return (
+          <li>
+            <button type="submit" form={POST_ACTIONS_FORM} formAction={`/posts/${p.postId}/reactions`} name="reaction" value={`${c.mine ? '-' : '+'}${c.reaction}`} class="reaction reaction--button" aria-pressed={c.mine ? 'true' : 'false'} title={`${label}: ${c.count}`}>
+              <span aria-hidden="true">{c.count > 0 ? `${emoji} ${c.count}` : emoji}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
-/** A toggle to bookmark a post (for a topic: its opening post); aria-pressed tells whether it is bookmarked. */
-export function BookmarkButton(p: { ctx: ViewContext; postId: number; bookmarked: boolean; opening: boolean; next: string }) {
+/** The id of the page's engagement form, which the reaction and bookmark buttons of every post submit. */
+export const POST_ACTIONS_FORM = 'post-actions';
+
+/**
+ * The one form the reaction and bookmark buttons of a topic page submit (through their `form` and
+ * `formaction` attributes): it carries the CSRF token and the page to come back to. Put it once on
+ * any page that shows those buttons.
+ */
+export function PostActionsForm(p: { ctx: ViewContext; next: string }) {
   return (
-    <PostForm ctx={p.ctx} action={`/posts/${p.postId}/bookmark`} class="inline-form">
-      <input type="hidden" name="on" value={p.bookmarked ? '0' : '1'} />
+    <form id={POST_ACTIONS_FORM} method="post" hidden>
+      <CsrfField ctx={p.ctx} />
       <input type="hidden" name="next" value={p.next} />
-      <button type="submit" class="link-button bookmark-button" aria-pressed={p.bookmarked ? 'true' : 'false'}>
-        <span aria-hidden="true">{p.bookmarked ? '★ ' : '☆ '}</span>
-        {p.opening ? 'Bookmark topic' : 'Bookmark'}
-      </button>
-    </PostForm>
+    </form>
+  );
+}
+
+/** A toggle to bookmark a post (for a topic: its opening post); aria-pressed tells whether it is bookmarked. Submits PostActionsForm. */
+export function BookmarkButton(p: { postId: number; bookmarked: boolean; opening: boolean }) {
+  return (
+    <button type="submit" form={POST_ACTIONS_FORM} formAction={`/posts/${p.postId}/bookmark`} name="on" value={p.bookmarked ? '0' : '1'} class="link-button bookmark-button" aria-pressed={p.bookmarked ? 'true' : 'false'}>
+      <span aria-hidden="true">{p.bookmarked ? '★ ' : '☆ '}</span>
+      {p.opening ? 'Bookmark topic' : 'Bookmark'}
+    </button>
   );
 }
 

@@ -96,12 +96,38 @@ describeEachDialect('reactions', (dialect) => {
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe(`/c/${w.pub.slug}/t/${topic}#post-${post}`);
       const body = (await t.app.inject({ url: `/c/${w.pub.slug}/t/${topic}`, headers: { cookie: w.as.member.cookie } })).body;
-      expect(body).toMatch(/aria-pressed="true" aria-label="Love: 2"/);
-      expect(body).toMatch(/aria-pressed="false" aria-label="Thanks: 0"/);
-      // One form per post: the pressed button takes the reaction back, the others give theirs.
-      expect(body.split(`action="/posts/${post}/reactions"`)).toHaveLength(2);
-      expect(body).toMatch(/name="reaction" value="-love"[^>]*aria-pressed="true"/);
-      expect(body).toMatch(/name="reaction" value="\+thanks"[^>]*aria-pressed="false"/);
+      expect(body).toMatch(/aria-pressed="true" title="Love: 2"/);
+      expect(body).toMatch(/aria-pressed="false" title="Thanks: 0"/);
+      // No form per post: each button submits the page's one form (CSRF token, way back) to its post's
+      // address; the pressed button takes the reaction back, the others give theirs.
+      expect(body.match(/<form id="post-actions" method="post" hidden><input type="hidden" name="_csrf" value="[^"]+"\/><input type="hidden" name="next" value="[^"]+"\/><\/form>/g)).toHaveLength(1);
+      expect(body).not.toContain(` action="/posts/${post}/reactions"`);
+      expect(body.split(`form="post-actions" formaction="/posts/${post}/reactions"`)).toHaveLength(6);
+      expect(body).toMatch(/form="post-actions" formaction="\/posts\/\d+\/reactions" name="reaction" value="-love"[^>]*aria-pressed="true"/);
+      expect(body).toMatch(/form="post-actions" formaction="\/posts\/\d+\/reactions" name="reaction" value="\+thanks"[^>]*aria-pressed="false"/);
+    });
+
+    it('works as a browser without JavaScript submits it: the page form’s fields and the button’s name and value, to its formaction', async () => {
+      const url = `/c/${w.pub.slug}/t/${topic}`;
+      const page = async () => (await t.app.inject({ url, headers: { cookie: w.as.member.cookie } })).body;
+      /** What a browser sends for the button `form="post-actions" formaction=…` with this name and value. */
+      const press = async (html: string, name: string, value: string) => {
+        const button = new RegExp(`<button[^>]*form="post-actions" formaction="(/posts/${post}/[a-z]+)" name="${name}" value="${value.replace('+', '\\+')}"`).exec(html);
+        expect(button).not.toBeNull();
+        const form = /<form id="post-actions"[^>]*>(.*?)<\/form>/.exec(html)?.[1] ?? '';
+        const fields = new URLSearchParams([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!] as [string, string]));
+        fields.append(name, value);
+        return t.app.inject({ method: 'POST', url: button![1]!, headers: { cookie: w.as.member.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: fields.toString() });
+      };
+      const given = await press(await page(), 'reaction', '+thanks');
+      expect(given.statusCode).toBe(303);
+      expect(given.headers.location).toBe(`${url}#post-${post}`);
+      expect(await count(t.deps.db, 'reactions', { column: 'post_id', value: post })).toBe(1);
+      expect((await press(await page(), 'reaction', '-thanks')).statusCode).toBe(303);
+      expect(await count(t.deps.db, 'reactions', { column: 'post_id', value: post })).toBe(0);
+      expect((await press(await page(), 'on', '1')).statusCode).toBe(303);
+      expect(await count(t.deps.db, 'bookmarks', { column: 'post_id', value: post })).toBe(1);
+      expect(await page()).toMatch(new RegExp(`formaction="/posts/${post}/bookmark" name="on" value="0"[^>]*aria-pressed="true"`));
     });
 
     it('gives and takes back a reaction with the buttons the page sends (+reaction / -reaction)', async () => {
@@ -132,7 +158,7 @@ describeEachDialect('reactions', (dialect) => {
       await call(t, 'PUT', `/api/v1/posts/${post}/reactions/celebrate`, undefined, w.as.member);
       const body = (await t.app.inject({ url: `/c/${w.pub.slug}/t/${topic}`, headers: { cookie: w.as.outsider.cookie } })).body;
       expect(body).toContain('aria-label="Celebrate: 1"');
-      expect(body).not.toContain(`action="/posts/${post}/reactions"`);
+      expect(body).not.toContain(`/posts/${post}/reactions"`);
       expect((await postForm(t, `/posts/${post}/reactions`, { reaction: 'thanks' }, w.as.outsider)).statusCode).toBe(403);
       expect((await postForm(t, `/posts/${post}/reactions`, { reaction: 'nope' }, w.as.member)).statusCode).toBe(400);
     });
