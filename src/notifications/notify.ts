@@ -38,7 +38,7 @@ async function readersAmong(db: Db, communityId: number, userIds: number[]): Pro
 export async function notifyOnNewPost(db: Db, event: NewPostEvent): Promise<void> {
   const topic = event.topicAuthorId !== undefined ? { author_id: event.topicAuthorId } : await db.selectFrom('topics').select(['author_id']).where('id', '=', event.topicId).executeTakeFirst();
   if (!topic) return;
-  const levels = await chosenLevels(db, event.topicId, event.communityId);
+  const levels = await chosenLevels(db, event.topicId, event.communityId, { heardOrAsked: [...event.mentionedUserIds, topic.author_id, event.authorId] });
   const wanted = new Map<number, TopicNotificationKind>();
   const want = (userId: number, kind: TopicNotificationKind) => {
     if (userId === event.authorId || wanted.has(userId)) return;

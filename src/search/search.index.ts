@@ -2,13 +2,15 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../core/db/index.ts';
 import type { SearchKind } from '../core/db/tables/search.ts';
 import { isPostgres } from './search.dialect.ts';
+import { flushSearchIndex, noteSearchDocsWritten } from './search.flush.ts';
 
 /*
  * The search index, kept current IN THE SAME TRANSACTION as each write: a write service calls one of
  * these with its transaction after changing the thing (`await indexTopic(tx, topic.id)`). Each call
  * re-derives the thing's `search_docs` rows from the source tables with set-based SQL (delete, then
- * insert … select), so a deleted, merged or unreadable thing simply leaves the index. The FTS5 table
- * (SQLite) follows through triggers; the tsvector (PostgreSQL) is a generated column.
+ * insert … select), so a deleted, merged or unreadable thing simply leaves the index. The tsvector
+ * (PostgreSQL) is a generated column; the FTS5 table (SQLite) takes new documents in batches a moment
+ * later, and always before a search reads it (search.flush.ts).
  */
 
 export type { SearchKind } from '../core/db/tables/search.ts';
@@ -75,6 +77,7 @@ async function insertDocs(db: Db, selects: RawBuilder<unknown>[]): Promise<void>
   await sql`insert into search_docs ${cols}
     select * from (${sql.join(selects, sql` union all `)}) x where true order by 13
     ${upsert}`.execute(db);
+  noteSearchDocsWritten();
 }
 
 async function drop(db: Db, kinds: SearchKind[], where: RawBuilder<unknown>): Promise<void> {
@@ -160,4 +163,6 @@ export async function rebuildSearchIndex(db: Db, opts: { communityId?: number; k
   if (kinds.has('article')) selects.push(articleRows(db, c === undefined ? all : sql`a.community_id = ${c}`));
   if (kinds.has('term')) selects.push(termRows(c === undefined ? all : sql`g.community_id = ${c}`));
   if (selects.length > 0) await insertDocs(db, selects);
+  // In bulk, FTS5 takes the new documents in one statement (no batches: this runs in an import's transaction).
+  await flushSearchIndex(db, Number.MAX_SAFE_INTEGER);
 }

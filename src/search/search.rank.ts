@@ -5,6 +5,7 @@ import { readableCommunityIds, type Actor } from '../core/permissions/index.ts';
 import { isPostgres } from './search.dialect.ts';
 import { newestMatches, scopeOf } from './search.pg.ts';
 import { HIT_END, HIT_START, plainSnippet, significantWords, snippetToHtml, toFts5Query } from './search.text.ts';
+import { searchIndexCaughtUp } from './search.flush.ts';
 
 /*
  * Ranked queries over `search_docs`, bounded so a common word never scores every match.
@@ -191,6 +192,7 @@ export async function searchDocuments(db: Db, actor: Actor | null, s: SearchQuer
   const pg = isPostgres(db);
   const match = pg ? '' : toFts5Query(s.q);
   if (!pg && match === null) return { hits: [], counts: {}, total: 0, more: false };
+  if (!pg) await searchIndexCaughtUp(db);
   const { rows, kinds } = pg ? await pgSearch(db, actor, s) : await sqliteSearch(db, actor, s, match as string);
   const counts: Partial<Record<SearchKind, number>> = {};
   for (const k of kinds) counts[k.kind] = Number(k.n);
@@ -241,6 +243,7 @@ export async function rankDocuments(db: Db, r: RankInput): Promise<RankedDocumen
       .slice(0, r.limit);
   }
   const match = words.map((x) => `"${x}"`).join(' OR ');
+  await searchIndexCaughtUp(db);
   const res = await sql<{ kind: SearchKind; ref_id: number; score: number }>`select d.kind, d.ref_id, -search_fts.rank as score
     from search_fts cross join search_docs d on d.id = search_fts.rowid
     where search_fts match ${match} and search_fts.rank match ${`bm25(${w.title}, ${w.tags}, ${w.extra}, ${w.body})`} and ${await fts5Window(db, match, scope, pool)} and ${scope}

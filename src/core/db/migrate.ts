@@ -33,6 +33,8 @@ import { createAnalyticsStages } from './migrations/202611262050_create_analytic
 import { createRelatedRankings } from './migrations/202611270020_create_related_rankings.ts';
 import { addSearchRecencyIndex } from './migrations/202611270030_add_search_recency_index.ts';
 import { addSearchScopeTerms } from './migrations/202611270035_add_search_scope_terms.ts';
+import { deferSearchFts } from './migrations/202611270100_defer_search_fts.ts';
+import { coverWatchTargets } from './migrations/202611270110_cover_watch_targets.ts';
 
 /** Every migration, in order. Names are `YYYYMMDDHHmm_verb_noun`; never rename or reorder one. */
 const migrations: Record<string, Migration> = {
@@ -68,6 +70,8 @@ const migrations: Record<string, Migration> = {
   '202611270020_create_related_rankings': createRelatedRankings,
   '202611270030_add_search_recency_index': addSearchRecencyIndex,
   '202611270035_add_search_scope_terms': addSearchScopeTerms,
+  '202611270100_defer_search_fts': deferSearchFts,
+  '202611270110_cover_watch_targets': coverWatchTargets,
 };
 
 /** Applies pending migrations. Returns the names applied; throws if one fails (it is rolled back). */

@@ -4,6 +4,7 @@ import type { Db } from '../../core/db/index.ts';
 import type { Log } from '../../core/log.ts';
 import type { RelatedSource } from './query.ts';
 import type { Ranked } from './rank.ts';
+import { searchIndexCaughtUp } from '../search.flush.ts';
 import { rankOverAllCommunities, type RankOptions } from './related.rank.ts';
 import { workerEntry, type WorkerEntry } from './related.worker-entry.ts';
 import type { RankReply, RankRequest, WorkerData } from './related.worker-protocol.ts';
@@ -115,6 +116,8 @@ export function sqliteWorkerRunner(db: Db, opts: { cacheMb: number; log: Log }):
       const w = await worker;
       if (closing) throw new Error('related rankings closed');
       if (!w || broken) return inProcess(src, o);
+      // The worker reads FTS5 and cannot write it: documents written a moment ago are added first.
+      await searchIndexCaughtUp(db);
       return new Promise<Ranked[]>((resolve, reject) => {
         const req: RankRequest = { id: nextId++, src, opts: o };
         pending.set(req.id, { req, resolve, reject });

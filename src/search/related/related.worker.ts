@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../../core/db/schema.ts';
+import { readOnlySearchIndex } from '../search.flush.ts';
 import { rankOverAllCommunities } from './related.rank.ts';
 import type { RankRequest, RankReply, WorkerData } from './related.worker-protocol.ts';
 
@@ -13,6 +14,8 @@ import type { RankRequest, RankReply, WorkerData } from './related.worker-protoc
  * one request at a time. The main thread writes the results (related.ranker.ts).
  */
 const { file, cacheMb } = workerData as WorkerData;
+// The main thread adds waiting documents to FTS5 before it asks for a ranking; this connection only reads.
+readOnlySearchIndex();
 const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
 sqlite.pragma(`cache_size = -${Math.round(Math.min(cacheMb, 8) * 1024)}`);
