@@ -25,19 +25,18 @@ export function ReactionBar(p: { postId: number; counts: ReactionCount[]; mayRea
   // The buttons submit the page's one engagement form (PostActionsForm: CSRF token and `next`), each
   // with its own formaction and `+thanks` (give) or `-thanks` (take back): 50 posts carry no form or
   // hidden field of their own. The title names the reaction and its count, for pointers and screen readers.
+  // A group of toggle buttons (not a list: five list items per post are 250 more elements a page).
   return (
-    <ul class="reactions" aria-label="Reactions">
+    <div class="reactions" role="group" aria-label="Reactions">
       {p.counts.map((c) => {
         const { emoji, label } = reactionSet[c.reaction];
         return (
-          <li>
-            <button type="submit" form={POST_ACTIONS_FORM} formAction={`/posts/${p.postId}/reactions`} name="reaction" value={`${c.mine ? '-' : '+'}${c.reaction}`} class="reaction reaction--button" aria-pressed={c.mine ? 'true' : 'false'} title={`${label}: ${c.count}`}>
-              <span aria-hidden="true">{c.count > 0 ? `${emoji} ${c.count}` : emoji}</span>
-            </button>
-          </li>
+          <button type="submit" form={POST_ACTIONS_FORM} formAction={`/posts/${p.postId}/reactions`} name="reaction" value={`${c.mine ? '-' : '+'}${c.reaction}`} class="reaction reaction--button" aria-pressed={c.mine ? 'true' : 'false'} title={`${label}: ${c.count}`}>
+            <span aria-hidden="true">{c.count > 0 ? `${emoji} ${c.count}` : emoji}</span>
+          </button>
         );
       })}
-    </ul>
+    </div>
   );
 }
 
