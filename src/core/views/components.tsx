@@ -133,18 +133,40 @@ const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
+/**
+ * Formatted phrases and exact times, kept: a 50-post page shows ~60 times, formatting each costs more
+ * than looking it up, and there are few phrases ("3 days ago"). Both maps are emptied when they grow
+ * past LIMIT, so they stay small whatever the times shown.
+ */
+const phrases = new Map<string, string>();
+const exactTimes = new Map<string, string>();
+const LIMIT = 5_000;
+
+function kept(map: Map<string, string>, key: string, make: () => string): string {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= LIMIT) map.clear();
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
 /** "3 days ago", relative to `now`. */
 export function relativeTime(isoTime: string, now: Date = new Date()): string {
-  const seconds = (new Date(isoTime).getTime() - now.getTime()) / 1000;
+  const seconds = (Date.parse(isoTime) - now.getTime()) / 1000;
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) {
+      const n = Math.round(seconds / size);
+      return kept(phrases, `${n} ${unit}`, () => rtf.format(n, unit));
+    }
   }
   return 'just now';
 }
 
 /** A relative time with the exact time on hover, in a machine-readable <time>. */
 export function TimeAgo({ at }: { at: string }) {
-  const exact = new Date(at).toUTCString();
+  const exact = kept(exactTimes, at, () => new Date(at).toUTCString());
   return (
     <time datetime={at} title={exact}>
       {relativeTime(at)}
