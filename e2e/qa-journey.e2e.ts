@@ -76,6 +76,18 @@ describe.skipIf(chromiumMissing)(`a question asked, answered and solved in Chrom
     await checkPage(helper, 'qa-topic-answered');
     expect(await listTitles(b, '/c/sourdough/topics?view=unanswered'), 'an answered question is not unanswered').not.toContain(TITLE);
 
+    // A upvotes B's answer: vote.js counts it in place (the page is not loaded again), and it is kept.
+    await a.goto(topicUrl);
+    const vote = a.locator('li.post--answer [data-vote-post]');
+    await a.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await vote.getByRole('button', { name: 'Upvote' }).click();
+    await expect.poll(() => vote.locator('[data-vote-score]').innerText()).toBe('1');
+    expect(await vote.getByRole('button', { name: 'Upvote' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await a.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), 'voted without loading the page').toBe(true);
+    await a.reload();
+    expect(await vote.locator('[data-vote-score]').innerText()).toBe('1');
+    await checkPage(asker, 'qa-topic-voted');
+
     // A accepts B's answer.
     await a.goto(topicUrl);
     await Promise.all([a.waitForURL((u) => u.pathname === topicUrl), a.getByRole('button', { name: 'Accept this answer' }).click()]);

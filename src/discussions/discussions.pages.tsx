@@ -6,6 +6,7 @@ import type { Deps } from '../core/deps.ts';
 import { forbidden, notFound, unauthenticated, type FieldIssue } from '../core/http/errors.ts';
 import { decodeCursor, encodeCursor } from '../core/http/pagination.ts';
 import { canPost } from '../core/permissions/index.ts';
+import { PostActionsForm } from '../core/views/components.tsx';
 import { CrosspostPanel } from './crossposts.views.tsx';
 import { crosspostTargets, memberCommunities } from './crossposts.store.ts';
 import { isModerator, mayChangePost, mayCrosspost } from './discussions.rules.ts';
@@ -88,6 +89,8 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
         slots={slots}
         headerExtras={crossPostPanel}
       >
+        {/* The form the per-post buttons (reactions, bookmark, votes) of a signed-in reader submit. */}
+        {actor && <PostActionsForm ctx={ctx} next={`/c/${slug}/t/${id}`} />}
         {nextHref === null && <ReplyBox ctx={ctx} topic={topic} mayPost={canPost(actor, access)} body={form.body} issues={form.issues} bodyMax={limits.bodyMax} />}
       </TopicPage>,
       { status: form.status, scripts: ['editor.js', 'vote.js'] },

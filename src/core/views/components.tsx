@@ -17,6 +17,24 @@ export function PostForm(props: { ctx: ViewContext; action: string; class?: stri
   );
 }
 
+/** The id of a page's PostActionsForm, which per-post buttons name in their `form` attribute. */
+export const POST_ACTIONS_FORM = 'post-actions';
+
+/**
+ * The one form a page's per-post buttons submit (reactions, bookmark, votes on a topic page), each
+ * through `form="post-actions"` and its own `formaction`, name and value: it carries the CSRF token and
+ * `next`, the page to come back to, so 50 posts need no form or hidden field of their own. Put it once
+ * on a page that shows such buttons.
+ */
+export function PostActionsForm(p: { ctx: ViewContext; next: string }) {
+  return (
+    <form id={POST_ACTIONS_FORM} method="post" hidden>
+      <CsrfField ctx={p.ctx} />
+      <input type="hidden" name="next" value={p.next} />
+    </form>
+  );
+}
+
 /** A summary of what is wrong with a submitted form, linked to each field. */
 export function ErrorSummary({ issues }: { issues: FieldIssue[] }) {
   if (issues.length === 0) return null;

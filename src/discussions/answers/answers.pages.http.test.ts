@@ -43,7 +43,8 @@ describeEachDialect('Q&A on the topic page', (dialect) => {
       const html = await page(w.as.voter);
       expect(html).toMatch(/<script type="module" src="\/static\/vote\.js\?v=[0-9a-f]{12}"/);
       const answer = postHtml(html, answerId);
-      expect(answer).toContain(`action="${base}/posts/${answerId}/vote"`);
+      expect(buttonTag(answer, 'Upvote')).toContain(`form="post-actions" formaction="${base}/posts/${answerId}/vote"`);
+      expect(html.match(/<form id="post-actions" method="post" hidden>/g)).toHaveLength(1);
       expect(buttonTag(answer, 'Upvote')).toMatch(/aria-pressed="true"/);
       expect(buttonTag(answer, 'Upvote')).toMatch(/value="0"/);
       expect(buttonTag(answer, 'Downvote')).toMatch(/aria-pressed="false"/);
@@ -103,6 +104,21 @@ describeEachDialect('Q&A on the topic page', (dialect) => {
       expect(down).toContain('value="0"');
       await postForm(t, `${base}/posts/${answerId}/vote`, { value: '0' }, w.as.voter);
       expect(await t.deps.db.selectFrom('votes').selectAll().where('post_id', '=', answerId).execute()).toEqual([]);
+    });
+
+    it('works as a browser without JavaScript submits it: the page form’s fields and the button’s value, to its formaction', async () => {
+      const html = await page(w.as.voter);
+      const up = buttonTag(postHtml(html, answerId), 'Upvote');
+      const action = / formaction="([^"]+)"/.exec(up)?.[1];
+      expect(action).toBe(`${base}/posts/${answerId}/vote`);
+      const form = /<form id="post-actions"[^>]*>(.*?)<\/form>/.exec(html)?.[1] ?? '';
+      const fields = new URLSearchParams([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1]!, m[2]!] as [string, string]));
+      expect(fields.get('_csrf')).toBeTruthy();
+      fields.append('value', / value="([^"]+)"/.exec(up)?.[1] ?? '');
+      const res = await t.app.inject({ method: 'POST', url: action!, headers: { cookie: w.as.voter.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: fields.toString() });
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe(`${base}#post-${answerId}`);
+      expect((await t.deps.db.selectFrom('posts').select('score').where('id', '=', answerId).executeTakeFirstOrThrow()).score).toBe(1);
     });
 
     it('comes back to the page the form was on when it is this topic, and never elsewhere', async () => {

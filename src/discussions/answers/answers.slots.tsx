@@ -18,7 +18,7 @@ export const answerSlots: TopicSlotProvider = async ({ deps, ctx, actor, access,
       if (!e?.votable) return {};
       const mayComment = x.mayTakePart && !e.deleted;
       return {
-        side: <VoteControls ctx={ctx} x={x} postId={p.id} />,
+        side: <VoteControls x={x} postId={p.id} />,
         actions: e.isAnswer && x.mayAccept && !e.deleted ? <AcceptControl ctx={ctx} x={x} postId={p.id} badge={false} /> : undefined,
         below: e.comments.length > 0 || mayComment ? <CommentsBlock ctx={ctx} x={x} postId={p.id} /> : undefined,
       };

@@ -1,5 +1,5 @@
 import type { ViewContext } from '../../core/views/context.ts';
-import { CsrfField } from '../../core/views/components.tsx';
+import { CsrfField, POST_ACTIONS_FORM } from '../../core/views/components.tsx';
 import type { AnswerExtras } from './answers.loader.ts';
 
 interface Props {
@@ -30,11 +30,12 @@ function FormBasics({ ctx, x }: { ctx: ViewContext; x: AnswerExtras }) {
 
 /**
  * The score of a question or answer, with ▲/▼ buttons (titled "Upvote"/"Downvote", which is also their
- * accessible name as the glyph is hidden from screen readers; aria-pressed for the
- * viewer's vote; pressing it again takes the vote back) for members who may vote on it. A real form:
- * static/vote.js makes it work in place through the API. Nothing for posts that take no votes.
+ * accessible name as the glyph is hidden from screen readers; aria-pressed for the viewer's vote;
+ * pressing it again takes the vote back) for members who may vote on it. The buttons submit the page's
+ * PostActionsForm to the post's vote address, so they work without JavaScript; static/vote.js makes
+ * them work in place through the API. Nothing for posts that take no votes.
  */
-export function VoteControls({ ctx, x, postId }: Props) {
+export function VoteControls({ x, postId }: { x: AnswerExtras; postId: number }) {
   const p = x.posts.get(postId);
   if (!p?.votable) return null;
   const score = (
@@ -45,9 +46,12 @@ export function VoteControls({ ctx, x, postId }: Props) {
   );
   const mayVote = x.mayTakePart && !p.deleted && p.authorId !== x.viewerId;
   if (!mayVote) return <div class="vote vote--readonly">{score}</div>;
+  const action = `${topicPath(x)}/posts/${postId}/vote`;
   const button = (value: 1 | -1, label: string, glyph: string) => (
     <button
       type="submit"
+      form={POST_ACTIONS_FORM}
+      formAction={action}
       name="value"
       value={p.myVote === value ? '0' : String(value)}
       data-vote-value={String(value)}
@@ -59,12 +63,11 @@ export function VoteControls({ ctx, x, postId }: Props) {
     </button>
   );
   return (
-    <form method="post" action={`${topicPath(x)}/posts/${postId}/vote`} class="vote" data-vote-post={String(postId)}>
-      <FormBasics ctx={ctx} x={x} />
+    <div class="vote" data-vote-post={String(postId)}>
       {button(1, 'Upvote', '▲')}
       {score}
       {button(-1, 'Downvote', '▼')}
-    </form>
+    </div>
   );
 }
 

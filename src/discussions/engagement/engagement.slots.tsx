@@ -1,13 +1,14 @@
 import { canPost } from '../../core/permissions/index.ts';
 import type { TopicSlotProvider } from '../topic-slots.tsx';
 import { bookmarkedAmong } from './bookmarks.store.ts';
-import { BookmarkButton, PostActionsForm, ReactionBar, WatchForm } from './engagement.views.tsx';
+import { BookmarkButton, ReactionBar, WatchForm } from './engagement.views.tsx';
 import { reactionCounts } from './reactions.store.ts';
 import { chosenWatch } from './watches.store.ts';
 
 /**
  * The engagement part of a topic page: reactions and a bookmark toggle under each post that is not
- * deleted, and for signed-in readers the topic's notification level in the header.
+ * deleted (their buttons submit the page's PostActionsForm), and for signed-in readers the topic's
+ * notification level in the header.
  */
 export const engagementSlots: TopicSlotProvider = async ({ deps, ctx, actor, access, topic, posts }) => {
   const live = posts.filter((p) => !p.deleted).map((p) => p.id);
@@ -17,18 +18,13 @@ export const engagementSlots: TopicSlotProvider = async ({ deps, ctx, actor, acc
   const topicPath = `/c/${topic.community.slug}/t/${topic.id}`;
   const level = actor && !topic.deleted ? await chosenWatch(deps.db, actor.id, 'topic', topic.id) : null;
   return {
-    // Only the signed-in get reaction and bookmark buttons; they all submit the one PostActionsForm.
-    header: actor ? (
-      <>
-        {!topic.deleted && (
-          <div class="topic-follow">
-            <WatchForm ctx={ctx} action={`${topicPath}/watch`} what="topic" level={level} next={topicPath} />
-            <a href={`/c/${topic.community.slug}/watch`}>Notifications from {topic.community.name}</a>
-          </div>
-        )}
-        <PostActionsForm ctx={ctx} next={topicPath} />
-      </>
-    ) : undefined,
+    header:
+      actor && !topic.deleted ? (
+        <div class="topic-follow">
+          <WatchForm ctx={ctx} action={`${topicPath}/watch`} what="topic" level={level} next={topicPath} />
+          <a href={`/c/${topic.community.slug}/watch`}>Notifications from {topic.community.name}</a>
+        </div>
+      ) : undefined,
     post: (p) => {
       const c = counts.get(p.id);
       // Fill the slot only when it shows something (a reader with nothing to do and no counts sees none).

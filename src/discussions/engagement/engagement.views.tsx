@@ -1,12 +1,12 @@
 import type { ViewContext } from '../../core/views/context.ts';
-import { CsrfField, PostForm } from '../../core/views/components.tsx';
+import { POST_ACTIONS_FORM, PostForm } from '../../core/views/components.tsx';
 import type { WatchLevel } from '../../notifications/watch-levels.store.ts';
 import { reactionSet } from './reactions.ts';
 import type { ReactionCount } from './reactions.store.ts';
 
 /**
  * A post's reactions. Members get one toggle button per reaction (aria-pressed says whether they gave
- * it), which submits PostActionsForm (put it on the page); everyone else sees the counts that are not zero.
+ * it), which submits the page's PostActionsForm; everyone else sees the counts that are not zero.
  */
 export function ReactionBar(p: { postId: number; counts: ReactionCount[]; mayReact: boolean }) {
   if (!p.mayReact) {
@@ -22,10 +22,10 @@ export function ReactionBar(p: { postId: number; counts: ReactionCount[]; mayRea
       </ul>
     );
   }
-  // The buttons submit the page's one engagement form (PostActionsForm: CSRF token and `next`), each
-  // with its own formaction and `+thanks` (give) or `-thanks` (take back): 50 posts carry no form or
-  // hidden field of their own. The title names the reaction and its count, for pointers and screen readers.
-  // A group of toggle buttons (not a list: five list items per post are 250 more elements a page).
+  // The buttons submit the page's PostActionsForm (CSRF token and `next`), each with its own formaction
+  // and `+thanks` (give) or `-thanks` (take back), so 50 posts carry no form or hidden field of their
+  // own. The title names the reaction and its count, for pointers and screen readers. A group of
+  // buttons, not a list: five list items per post would be 250 more elements a page.
   return (
     <div class="reactions" role="group" aria-label="Reactions">
       {p.counts.map((c) => {
@@ -37,23 +37,6 @@ export function ReactionBar(p: { postId: number; counts: ReactionCount[]; mayRea
         );
       })}
     </div>
-  );
-}
-
-/** The id of the page's engagement form, which the reaction and bookmark buttons of every post submit. */
-export const POST_ACTIONS_FORM = 'post-actions';
-
-/**
- * The one form the reaction and bookmark buttons of a topic page submit (through their `form` and
- * `formaction` attributes): it carries the CSRF token and the page to come back to. Put it once on
- * any page that shows those buttons.
- */
-export function PostActionsForm(p: { ctx: ViewContext; next: string }) {
-  return (
-    <form id={POST_ACTIONS_FORM} method="post" hidden>
-      <CsrfField ctx={p.ctx} />
-      <input type="hidden" name="next" value={p.next} />
-    </form>
   );
 }
 
