@@ -1,4 +1,5 @@
-import { Avatar, TimeAgo } from '../core/views/components.tsx';
+import { Avatar, relativeTime, TimeAgo } from '../core/views/components.tsx';
+import { keptMarkup } from '../core/views/kept-markup.ts';
 import type { Post } from './posts.store.ts';
 import type { PostSlots } from './topic-slots.tsx';
 
@@ -22,6 +23,39 @@ function Deleted({ post, moderatorView }: { post: Post; moderatorView: boolean }
   );
 }
 
+function AuthorLineParts({ post, self, accepted }: { post: Post; self: string; accepted: boolean }) {
+  return (
+    <>
+      <Avatar name={post.author.displayName} size="sm" />
+      <a href={`/u/${post.author.username}`}>{post.author.displayName}</a>
+      <span class="meta">
+        <a href={`#post-${post.id}`} class="post__permalink">
+          <TimeAgo at={post.createdAt} />
+        </a>
+        {post.editedAt && (
+          <>
+            {' · '}
+            <a href={`${self}/revisions`}>
+              edited <TimeAgo at={post.editedAt} />
+            </a>
+          </>
+        )}
+      </span>
+      {accepted && <span class="badge badge--accepted">Accepted answer</span>}
+    </>
+  );
+}
+
+/**
+ * Who wrote the post and when, the same for every viewer: rendered once per key (keptMarkup), which
+ * names everything it shows, the times as they read now included.
+ */
+function AuthorLine(p: { post: Post; self: string; accepted: boolean }) {
+  const { post } = p;
+  const key = [post.id, p.self, post.author.username, post.author.displayName, post.createdAt, relativeTime(post.createdAt), post.editedAt ?? '', post.editedAt ? relativeTime(post.editedAt) : '', p.accepted ? 'accepted' : ''].join('\u0000');
+  return <div class="person post__author" dangerouslySetInnerHTML={keptMarkup(key, () => <AuthorLineParts {...p} />)} />;
+}
+
 /**
  * One post: author, time, "edited" link to its history, the rendered Markdown, its own actions
  * (edit, delete), and the slots other features fill (votes beside it, actions and comments under it).
@@ -37,24 +71,7 @@ export function PostView(p: { post: Post; links: PostLinks; accepted?: boolean; 
       <article class="post__inner" aria-label={`${post.kind === 'answer' ? 'Answer' : post.kind === 'opening' ? 'Opening post' : 'Reply'} by ${post.author.displayName}`}>
         {p.extras?.side && <div class="post__side">{p.extras.side}</div>}
         <div class="post__main">
-          <div class="person post__author">
-            <Avatar name={post.author.displayName} size="sm" />
-            <a href={`/u/${post.author.username}`}>{post.author.displayName}</a>
-            <span class="meta">
-              <a href={`#post-${post.id}`} class="post__permalink">
-                <TimeAgo at={post.createdAt} />
-              </a>
-              {post.editedAt && (
-                <>
-                  {' · '}
-                  <a href={`${self}/revisions`}>
-                    edited <TimeAgo at={post.editedAt} />
-                  </a>
-                </>
-              )}
-            </span>
-            {p.accepted && <span class="badge badge--accepted">Accepted answer</span>}
-          </div>
+          <AuthorLine post={post} self={self} accepted={p.accepted === true} />
           <Deleted post={post} moderatorView={links.moderatorView} />
           {/* The only raw HTML in the app: body_html was made by renderMarkdown (raw HTML off, links checked). */}
           {showBody && <div class="post__body markdown" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />}
