@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import type { DialectName } from '../../src/core/db/index.ts';
 import { buildTestApp, type TestApp } from './app.ts';
@@ -16,9 +17,14 @@ export class QueryCounter implements KyselyPlugin {
   }
   transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     this.count++;
+    const scope = requestScope.getStore();
+    if (scope) scope.statements++;
     return Promise.resolve(args.result);
   }
 }
+
+/** The request being counted: statements run on its behalf (its async context), not background work that happens to run meanwhile (a timer's search-index flush). */
+const requestScope = new AsyncLocalStorage<{ statements: number }>();
 
 /** Counts every statement, and those that name one table (e.g. that a dashboard never reads `activity`). */
 export class TableWatch implements KyselyPlugin {
@@ -44,7 +50,7 @@ export async function countingTestApp(dialect: DialectName): Promise<TestApp & {
 
 /** How many queries one request costs. */
 export async function queriesFor(t: TestApp & { queries: QueryCounter }, url: string, cookie?: string): Promise<{ status: number; queries: number }> {
-  const before = t.queries.count;
-  const res = await t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
-  return { status: res.statusCode, queries: t.queries.count - before };
+  const scope = { statements: 0 };
+  const res = await requestScope.run(scope, () => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} }));
+  return { status: res.statusCode, queries: scope.statements };
 }
