@@ -10,6 +10,8 @@ export interface Config {
   dialect: 'sqlite' | 'postgres';
   /** SQLite commit durability in WAL mode (see src/core/db/index.ts). */
   sqliteSynchronous: 'normal' | 'full';
+  /** WAL checkpoints in a worker thread rather than inside commits on the event loop (src/core/db/checkpointer.ts). */
+  sqliteBackgroundCheckpoints: boolean;
   /** SQLite page cache in MiB for the server (CLI commands, which import in bulk, use at least 64). */
   sqliteCacheMb: number;
   baseUrl: string;
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     dialect,
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['normal', 'full'], 'normal'),
+    sqliteBackgroundCheckpoints: bool(env, 'SQLITE_BACKGROUND_CHECKPOINTS', true),
     sqliteCacheMb: int(env, 'SQLITE_CACHE_MB', 32, 2, 4096),
     baseUrl,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely
 import { createRequire } from 'node:module';
 import type PgModule from 'pg';
 import type { Log } from '../log.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -20,6 +21,8 @@ export interface DbInfo {
 export interface DbHandle {
   db: Db;
   info: DbInfo;
+  /** SQLite with background checkpoints: the worker doing them. */
+  checkpointer?: Checkpointer;
   close(): Promise<void>;
 }
 
@@ -43,8 +46,17 @@ function loadPg(): typeof PgModule {
  */
 export type SqliteSynchronous = 'normal' | 'full';
 
+/** How openSqlite opens a file. */
+export interface SqliteOptions {
+  synchronous?: SqliteSynchronous;
+  cacheMb?: number;
+  /** Checkpoint the WAL in a worker thread instead of inside commits (src/core/db/checkpointer.ts); files only. */
+  backgroundCheckpoints?: boolean;
+  log?: Log;
+}
+
 /** Opens SQLite in WAL mode (synchronous NORMAL unless told FULL) and reads the pragmas back. */
-export function openSqlite(file: string, opts: { synchronous?: SqliteSynchronous; cacheMb?: number } = {}): DbHandle {
+export function openSqlite(file: string, opts: SqliteOptions = {}): DbHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
@@ -61,8 +73,20 @@ export function openSqlite(file: string, opts: { synchronous?: SqliteSynchronous
     busy_timeout: Number(sqlite.pragma('busy_timeout', { simple: true })),
   };
   cacheStatements(sqlite);
+  const checkpointer =
+    opts.backgroundCheckpoints && file !== ':memory:'
+      ? startCheckpointer(sqlite, file, pragmas.synchronous === 2 ? 'FULL' : 'NORMAL', (err) => opts.log?.warn({ err }, 'WAL checkpoints are back in commits: the checkpoint worker stopped'))
+      : null;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, info: { dialect: 'sqlite', pragmas }, close: () => db.destroy() };
+  return {
+    db,
+    info: { dialect: 'sqlite', pragmas },
+    ...(checkpointer ? { checkpointer } : {}),
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 /** How many prepared statements a SQLite connection keeps (distinct SQL texts; the app has a few hundred). */
@@ -72,20 +96,20 @@ const STATEMENTS_KEPT = 2_000;
  * Makes `prepare` reuse the statement prepared earlier for the same SQL text. Kysely prepares every
  * query it runs, which cost about a fifth of a reply's CPU time (issue 6). Safe because Kysely runs one
  * query at a time on the single connection (a mutex) and SQLite re-prepares a cached statement itself
- * when the schema changes. Least recently used statements are dropped past STATEMENTS_KEPT.
+ * when the schema changes. Past STATEMENTS_KEPT the oldest prepared is dropped (the app has a few
+ * hundred texts, so this rarely happens; not moving a hit to the back saves two map operations on a
+ * long key per query).
  */
 function cacheStatements(sqlite: SqliteDatabase.Database): void {
   const prepare = sqlite.prepare.bind(sqlite) as (source: string) => Statement;
   const statements = new Map<string, Statement>();
   sqlite.prepare = ((source: string) => {
     let stmt = statements.get(source);
-    if (stmt) {
-      statements.delete(source);
-    } else {
+    if (!stmt) {
       stmt = prepare(source);
       if (statements.size >= STATEMENTS_KEPT) statements.delete(statements.keys().next().value!);
+      statements.set(source, stmt);
     }
-    statements.set(source, stmt);
     return stmt;
   }) as typeof sqlite.prepare;
 }
@@ -103,7 +127,7 @@ export function openPostgres(url: string, log: Log, opts: { searchPath?: string;
 }
 
 /** Opens the database a `sqlite:<file>` or `postgres://` URL names. */
-export function openDatabase(databaseUrl: string, log: Log, opts: { synchronous?: SqliteSynchronous; cacheMb?: number } = {}): DbHandle {
-  if (databaseUrl.startsWith('sqlite:')) return openSqlite(databaseUrl.slice('sqlite:'.length), opts);
+export function openDatabase(databaseUrl: string, log: Log, opts: Omit<SqliteOptions, 'log'> = {}): DbHandle {
+  if (databaseUrl.startsWith('sqlite:')) return openSqlite(databaseUrl.slice('sqlite:'.length), { ...opts, log });
   return openPostgres(databaseUrl, log);
 }
