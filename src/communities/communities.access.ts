@@ -47,9 +47,23 @@ export async function findCommunityForActor(
   slug: string,
   actor: Actor | null,
 ): Promise<{ community: CommunityRow; access: CommunityAccess } | null> {
-  const community = await db.selectFrom('communities').selectAll().where('slug', '=', slug).executeTakeFirst();
-  if (!community) return null;
-  const access = accessOf(community, await findRole(db, community.id, actor));
+  // The actor's role comes with the community in one statement (issue 6: every community page and write asks this).
+  const row = await db
+    .selectFrom('communities')
+    .selectAll('communities')
+    .select((eb) =>
+      eb
+        .selectFrom('memberships')
+        .select('memberships.role')
+        .whereRef('memberships.community_id', '=', 'communities.id')
+        .where('memberships.user_id', '=', actor?.id ?? 0)
+        .as('actor_role'),
+    )
+    .where('communities.slug', '=', slug)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { actor_role: role, ...community } = row;
+  const access = accessOf(community, actor ? (role ?? null) : null);
   if (!canSeeCommunity(actor, access) && !(actor && (await hasPendingInvitation(db, community.id, actor.id)))) return null;
   return { community, access };
 }

@@ -24,16 +24,16 @@ export function effectiveLevel(chosen: ChosenLevels | undefined): WatchLevel {
  * `heardOrAsked`, only those who chose `watch` or `mute` on either (the ones a new post may change
  * anything for), plus the users listed: a busy topic has many who merely track it, and reading them
  * all on every post costs (issue 6). Their candidates come from the (target, level) index, then each
- * candidate's two rows by primary key.
+ * candidate's two rows by primary key (a user listed twice gives the same rows twice: harmless).
  */
 export async function chosenLevels(db: Db, topicId: number, communityId: number, opts: { heardOrAsked?: readonly number[] } = {}): Promise<Map<number, ChosenLevels>> {
   const targets = (w: string) => sql`((${sql.ref(`${w}.target_type`)} = 'topic' and ${sql.ref(`${w}.target_id`)} = ${topicId}) or (${sql.ref(`${w}.target_type`)} = 'community' and ${sql.ref(`${w}.target_id`)} = ${communityId}))`;
   let rows: Array<{ user_id: number; target_type: 'topic' | 'community'; level: WatchLevel }>;
   if (opts.heardOrAsked) {
     const heard = (type: string, id: number) => sql`select user_id from watches where target_type = ${type} and target_id = ${id} and level in ('watch', 'mute')`;
-    const asked = [...new Set(opts.heardOrAsked)].map((id) => sql` union select cast(${id} as integer)`);
+    const asked = [...new Set(opts.heardOrAsked)].map((id) => sql` union all select cast(${id} as integer)`);
     const res = await sql<(typeof rows)[number]>`select w.user_id, w.target_type, w.level
-      from (${heard('topic', topicId)} union ${heard('community', communityId)}${sql.join(asked, sql``)}) u
+      from (${heard('topic', topicId)} union all ${heard('community', communityId)}${sql.join(asked, sql``)}) u
       join watches w on w.user_id = u.user_id and ${targets('w')}`.execute(db);
     rows = res.rows;
   } else {
