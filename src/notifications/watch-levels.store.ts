@@ -32,9 +32,10 @@ export async function chosenLevels(db: Db, topicId: number, communityId: number,
   if (opts.heardOrAsked) {
     const heard = (type: string, id: number) => sql`select user_id from watches where target_type = ${type} and target_id = ${id} and level in ('watch', 'mute')`;
     const asked = [...new Set(opts.heardOrAsked)].map((id) => sql` union all select cast(${id} as integer)`);
-    const res = await sql<(typeof rows)[number]>`select w.user_id, w.target_type, w.level
-      from (${heard('topic', topicId)} union all ${heard('community', communityId)}${sql.join(asked, sql``)}) u
-      join watches w on w.user_id = u.user_id and ${targets('w')}`.execute(db);
+    // Materialized first: with `from (…) u join watches w` PostgreSQL may read a busy topic's watchers and
+    // re-run the candidate scans for each of them (10 ms with 200 watchers and stale statistics).
+    const res = await sql<(typeof rows)[number]>`with u as materialized (${heard('topic', topicId)} union all ${heard('community', communityId)}${sql.join(asked, sql``)})
+      select w.user_id, w.target_type, w.level from u join watches w on w.user_id = u.user_id and ${targets('w')}`.execute(db);
     rows = res.rows;
   } else {
     rows = (await sql<(typeof rows)[number]>`select w.user_id, w.target_type, w.level from watches w where ${targets('w')}`.execute(db)).rows;
