@@ -52,7 +52,12 @@ export interface Checkpointer {
  * checkpoints off; `onFailure` is told if the worker fails (the connection checkpoints again by then).
  */
 export function startCheckpointer(sqlite: SqliteDatabase.Database, file: string, synchronous: 'NORMAL' | 'FULL', onFailure: (err: unknown) => void): Checkpointer {
-  const worker = new Worker(workerSource(require.resolve('better-sqlite3')), { eval: true, workerData: { file, synchronous, everyMs: EVERY_MS } });
+  const worker = new Worker(workerSource(require.resolve('better-sqlite3')), {
+    eval: true,
+    workerData: { file, synchronous, everyMs: EVERY_MS },
+    // A few statements on a timer: a small heap keeps the server's memory down (issue 6 budget: 300 MB).
+    resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8 },
+  });
   worker.unref();
   sqlite.pragma('wal_autocheckpoint = 0');
   let stopped = false;
