@@ -33,9 +33,18 @@ describe('WAL checkpoints in a worker thread (SQLite)', () => {
           for (let k = 0; k < 10; k++) await sql`insert into t (body) values (${'x'.repeat(4000)})`.execute(tx);
         });
       }
+      // Wait for a checkpoint run after the last commit that copied the whole WAL.
+      const before = (await h.checkpointer!.stats()).runs;
       const deadline = Date.now() + 10_000;
-      while ((await h.checkpointer!.framesCheckpointed()) < 3_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(await h.checkpointer!.framesCheckpointed()).toBeGreaterThanOrEqual(3_000);
+      let s = await h.checkpointer!.stats();
+      while (!(s.runs > before && s.walFrames > 0 && s.checkpointed === s.walFrames) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        s = await h.checkpointer!.stats();
+      }
+      expect(s.runs).toBeGreaterThan(before);
+      // Without the worker the connection would have checkpointed itself and restarted the WAL well before 3,000 pages.
+      expect(s.walFrames).toBeGreaterThanOrEqual(3_000);
+      expect(s.checkpointed).toBe(s.walFrames);
       // What the worker copied is in the database file itself: a reader that ignores the WAL sees it.
       const copy = path.join(dir, 'copy.db');
       fs.copyFileSync(file, copy);
@@ -54,6 +63,7 @@ describe('WAL checkpoints in a worker thread (SQLite)', () => {
   it('gives the connection its own checkpoints back when stopped, and leaves them alone when off', async () => {
     const h = openSqlite(file, { backgroundCheckpoints: true });
     await h.checkpointer!.stop();
+    await expect(h.checkpointer!.stats()).rejects.toThrow(/not running/);
     expect(await autocheckpoint(h)).toBe(1000);
     await h.close();
     const off = openSqlite(file);

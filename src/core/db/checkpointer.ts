@@ -30,20 +30,29 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = ' + workerData.synchronous);
-let frames = 0;
+// SQLite reports, per checkpoint, the WAL's frames and how many of them are in the database so far
+// (both counted from the WAL's start, so they are not summed across runs).
+let last = { runs: 0, walFrames: 0, checkpointed: 0 };
 const timer = setInterval(() => {
   const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
-  frames += r.checkpointed > 0 ? r.checkpointed : 0;
+  last = { runs: last.runs + 1, walFrames: Math.max(r.log, 0), checkpointed: Math.max(r.checkpointed, 0) };
 }, workerData.everyMs);
 parentPort.on('message', (m) => {
-  if (m === 'stats') parentPort.postMessage({ frames });
+  if (m === 'stats') parentPort.postMessage(last);
   if (m === 'stop') { clearInterval(timer); db.close(); parentPort.close(); }
 });
 `;
 
+/** The worker's latest checkpoint: how many it has run, the WAL's frames then, and how many were copied. */
+export interface CheckpointStats {
+  runs: number;
+  walFrames: number;
+  checkpointed: number;
+}
+
 export interface Checkpointer {
-  /** WAL frames the worker has copied into the database so far. */
-  framesCheckpointed(): Promise<number>;
+  /** The latest checkpoint's figures; rejects if the worker has stopped or died. */
+  stats(): Promise<CheckpointStats>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +70,8 @@ export function startCheckpointer(sqlite: SqliteDatabase.Database, file: string,
   worker.unref();
   sqlite.pragma('wal_autocheckpoint = 0');
   let stopped = false;
+  let exited = false;
+  worker.once('exit', () => (exited = true));
   const fallBack = (err: unknown) => {
     if (stopped) return;
     stopped = true;
@@ -70,24 +81,27 @@ export function startCheckpointer(sqlite: SqliteDatabase.Database, file: string,
   worker.on('error', fallBack);
   worker.on('exit', (code) => fallBack(new Error(`the checkpoint worker exited with code ${code}`)));
   return {
-    framesCheckpointed: () =>
+    stats: () =>
       new Promise((resolve, reject) => {
+        if (exited) return reject(new Error('the checkpoint worker is not running'));
+        const onExit = () => reject(new Error('the checkpoint worker exited'));
         worker.ref();
-        worker.once('message', (m: { frames: number }) => {
+        worker.once('exit', onExit);
+        worker.once('message', (m: CheckpointStats) => {
+          worker.off('exit', onExit);
           worker.unref();
-          resolve(m.frames);
+          resolve(m);
         });
-        worker.once('error', reject);
         worker.postMessage('stats');
       }),
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      const gone = exited ? Promise.resolve() : new Promise((resolve) => worker.once('exit', resolve));
       // Held open until it has closed its connection (unref'd, it would let the process end first).
       worker.ref();
       worker.postMessage('stop');
-      await exited;
+      await gone;
       if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
     },
   };
