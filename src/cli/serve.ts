@@ -10,6 +10,7 @@ import { startReviewSweeper } from '../knowledge/lifecycle/lifecycle.sweep.ts';
 import { startEscalationSweeper } from '../people/routing/escalation.ts';
 import { startNetworkRebuilder } from '../people/network/network.job.ts';
 import { startAnalyticsRefresher } from '../analytics/job.ts';
+import { startContentViewPruner } from '../analytics/views/views.prune.ts';
 import { EXIT, type CliIo } from './io.ts';
 
 /** A server that is listening, and how to stop it. */
@@ -49,6 +50,7 @@ export async function startServer(config: Config, io: CliIo, opts: { log?: Log; 
     const stopEscalations = startEscalationSweeper(deps);
     const stopNetwork = startNetworkRebuilder(deps);
     const stopAnalytics = startAnalyticsRefresher(deps);
+    const stopViewPruner = startContentViewPruner(deps);
     const port = (app.server.address() as AddressInfo).port;
     const url = config.port === 0 ? config.baseUrl.replace(/:0$/, `:${port}`) : config.baseUrl;
     io.out.write(`Guildhall is running at ${url}\n`);
@@ -63,8 +65,8 @@ export async function startServer(config: Config, io: CliIo, opts: { log?: Log; 
         stopSweeper();
         stopEscalations();
         stopNetwork();
-        // A refresh running now stops at its next pause, so closing the database does not wait for it.
-        await stopAnalytics();
+        // A refresh or prune running now stops at its next pause, so closing the database does not wait for it.
+        await Promise.all([stopAnalytics(), stopViewPruner()]);
         await app.close();
         await closeDb();
       },

@@ -3,7 +3,7 @@
  * docs/analytics/knowledge.md).
  */
 
-/** The first view of a topic or article by a signed-in member on one UTC day (the dedupe key of `topic.viewed` / `article.viewed`). */
+/** The first view of a topic or article by a signed-in member on one UTC day (the dedupe key of `topic.viewed` / `article.viewed`); days before yesterday are pruned (views.prune.ts). */
 export interface ContentViewTable {
   user_id: number;
   subject_type: 'topic' | 'article';
