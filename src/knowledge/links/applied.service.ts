@@ -58,21 +58,36 @@ export function checkNote(raw: string | undefined): string {
   return note;
 }
 
+/** The subject when the actor may mark it: signed in (401), may read it (404, see loadSubject), a member (403), not its author (403). */
+async function markable(deps: Deps, actor: Actor | null, kind: AppliedKind, id: number): Promise<{ me: Actor; s: Subject }> {
+  if (!actor) throw unauthenticated('Sign in to record that you applied this.');
+  const s = await loadSubject(deps, actor, kind, id);
+  if (!canPost(actor, s.access)) throw forbidden('Only members of this community can record that they applied this. Join it first.');
+  if (s.authorIds.includes(actor.id)) throw forbidden('You cannot mark your own content as applied.');
+  return { me: actor, s };
+}
+
+/**
+ * The marks on a subject the actor may mark, for the form that records or withdraws theirs: the same
+ * checks and errors as markApplied (401, 404, 400, 403), writing nothing.
+ */
+export async function appliedForMarking(deps: Deps, actor: Actor | null, kind: AppliedKind, id: number): Promise<AppliedSummary> {
+  const { me } = await markable(deps, actor, kind, id);
+  return summarise((await appliedOn(deps.db, kind, [id])).get(id) ?? [], me);
+}
+
 /**
  * Records that a member applied an article or an answer (again: updates the note). Members of its
  * community only (403; 404 when they may not read it), never on their own content (403).
  * Writes 'knowledge.applied' in the same transaction.
  */
 export async function markApplied(deps: Deps, actor: Actor | null, kind: AppliedKind, id: number, rawNote: string | undefined): Promise<AppliedSummary> {
-  if (!actor) throw unauthenticated('Sign in to record that you applied this.');
-  const s = await loadSubject(deps, actor, kind, id);
-  if (!canPost(actor, s.access)) throw forbidden('Only members of this community can record that they applied this. Join it first.');
-  if (s.authorIds.includes(actor.id)) throw forbidden('You cannot mark your own content as applied.');
+  const { me, s } = await markable(deps, actor, kind, id);
   const note = checkNote(rawNote);
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (tx) => {
-    await upsertApplied(tx, kind, id, actor.id, note, at);
-    await recordActivity(tx, { actorId: actor.id, verb: 'knowledge.applied', communityId: s.communityId, subjectType: kind, subjectId: id, data: { title: s.title, note }, at });
+    await upsertApplied(tx, kind, id, me.id, note, at);
+    await recordActivity(tx, { actorId: me.id, verb: 'knowledge.applied', communityId: s.communityId, subjectType: kind, subjectId: id, data: { title: s.title, note }, at });
     await refreshExpertise(tx, kind === 'post' ? { posts: [id] } : { articles: [id] }, at);
   });
   return listApplied(deps, actor, kind, id);

@@ -107,21 +107,22 @@ describeEachDialect('I applied this', (dialect) => {
       expect((await api(t, 'POST', `/api/v1/posts/${answer.id}/applied`, {}, w.as.member)).statusCode).toBe(404);
     });
 
-    it('shows the count and notes under the answer, with a form that works without JavaScript', async () => {
+    it('shows the count and notes under the answer, with a link to its form (links.applied.pages.http.test.ts), and a form post that works without JavaScript', async () => {
       const { q, answer } = await answered();
       const url = `/c/${w.pub.slug}/t/${q.id}`;
       const page = await t.app.inject({ method: 'GET', url, headers: { cookie: w.as.steward.cookie } });
-      expect(page.body).toContain(`action="${url}/posts/${answer.id}/applied"`);
+      expect(page.body).toContain(`href="${url}/posts/${answer.id}/applied"`);
+      expect(page.body).not.toContain(`action="${url}/posts/${answer.id}/applied"`);
       const res = await postForm(t, `${url}/posts/${answer.id}/applied`, { note: 'Used it in class' }, w.as.steward);
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe(`${url}#post-${answer.id}`);
       const after = await t.app.inject({ method: 'GET', url, headers: { cookie: w.as.member.cookie } });
       expect(after.body).toContain('1 member applied this answer');
       expect(after.body).toContain('Used it in class');
-      // The answer's author sees the notes but no form.
+      // The answer's author sees the notes but no link to the form.
       const own = await t.app.inject({ method: 'GET', url, headers: { cookie: w.as.other.cookie } });
       expect(own.body).toContain('Used it in class');
-      expect(own.body).not.toContain(`action="${url}/posts/${answer.id}/applied"`);
+      expect(own.body).not.toContain(`${url}/posts/${answer.id}/applied`);
       expect((await postForm(t, `${url}/posts/${answer.id}/applied/withdraw`, {}, w.as.steward)).statusCode).toBe(303);
       expect(await db().selectFrom('applied').select('user_id').where('subject_type', '=', 'post').where('subject_id', '=', answer.id).execute()).toEqual([]);
     });

@@ -11,7 +11,8 @@ import { linksRoutes } from './links.routes.ts';
  * Every links route (back-links, "I applied this") × who is asking × public/private community. Each
  * write gets a fresh article and a fresh answered question, both written by "author", already marked
  * as applied by the member, the moderator and the steward (so withdrawing has something to withdraw).
- * Non-members of the private community get 404; refused writes change nothing.
+ * Non-members of the private community get 404 (visitors asking for a form page are sent to sign in
+ * first, as everywhere); refused writes change nothing.
  */
 
 type Role = 'anonymous' | 'outsider' | 'member' | 'author' | 'moderator' | 'steward' | 'admin';
@@ -28,6 +29,8 @@ interface Route {
 const read = { anonymous: 200, outsider: 200, member: 200, author: 200, moderator: 200, steward: 200, admin: 200 };
 // Members who did not write it; the author, and non-members, are refused.
 const mark = (ok: number) => ({ anonymous: 401, outsider: 403, member: ok, author: 403, moderator: ok, steward: ok, admin: 403 });
+// The page with an answer's forms: as marking, but visitors are sent to sign in.
+const formPage = { ...mark(200), anonymous: 303 };
 // Withdrawing: those who marked it; anyone else who may read it has nothing to withdraw (404).
 const withdraw = (ok: number) => ({ anonymous: 401, outsider: 404, member: ok, author: 404, moderator: ok, steward: ok, admin: 404 });
 
@@ -42,6 +45,7 @@ const routes: Route[] = [
   { name: 'DELETE /api/v1/posts/:id/applied', write: true, call: (t, c) => api(t, 'DELETE', `/api/v1/posts/${c.answer}/applied`, {}, c.as), expect: withdraw(200) },
   { name: 'POST /c/:slug/a/:id/applied', write: true, call: (t, c) => postForm(t, `/c/${c.slug}/a/${c.article}/applied`, { note: 'matrix' }, c.as), expect: mark(303) },
   { name: 'POST /c/:slug/a/:id/applied/withdraw', write: true, call: (t, c) => postForm(t, `/c/${c.slug}/a/${c.article}/applied/withdraw`, {}, c.as), expect: withdraw(303) },
+  { name: 'GET /c/:slug/t/:id/posts/:postId/applied', write: false, call: (t, c) => t.app.inject({ method: 'GET', url: `/c/${c.slug}/t/${c.topic}/posts/${c.answer}/applied`, headers: { cookie: c.as.cookie } }), expect: formPage },
   { name: 'POST /c/:slug/t/:id/posts/:postId/applied', write: true, call: (t, c) => postForm(t, `/c/${c.slug}/t/${c.topic}/posts/${c.answer}/applied`, { note: 'matrix' }, c.as), expect: mark(303) },
   { name: 'POST /c/:slug/t/:id/posts/:postId/applied/withdraw', write: true, call: (t, c) => postForm(t, `/c/${c.slug}/t/${c.topic}/posts/${c.answer}/applied/withdraw`, {}, c.as), expect: withdraw(303) },
 ];
@@ -81,7 +85,7 @@ describeEachDialect('links authorization matrix', (dialect) => {
         for (const role of roles) {
           const c = route.write ? await fresh(slug) : shared[visibility];
           let want = route.expect[role];
-          if (visibility === 'private' && (role === 'outsider' || role === 'admin' || (role === 'anonymous' && !route.write))) want = 404;
+          if (visibility === 'private' && (role === 'outsider' || role === 'admin' || (role === 'anonymous' && want === 200))) want = 404;
           const before = await counts();
           const res = await route.call(t, { ...c, as: browsers[role] });
           if (res.statusCode !== want) mismatches.push(`${visibility} ${route.name} as ${role}: ${res.statusCode}, expected ${want}`);

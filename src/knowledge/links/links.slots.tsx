@@ -69,7 +69,9 @@ export const linksTopicSlots: TopicSlotProvider = async ({ deps, ctx, actor, acc
       const s = summary(applied.get(p.id) ?? [], actor);
       const canMark = canPost(actor, access) && actor?.id !== p.author.id && !topic.deleted;
       if (s.count === 0 && !canMark) return {};
-      return { below: <AppliedBlock ctx={ctx} action={`/c/${slug}/t/${topic.id}/posts/${p.id}/applied`} s={s} canMark={canMark} uid={`p${p.id}`} what="answer" /> };
+      // The forms are on their own page (issue 6: inline, they were ~27 KB of a 50-post page).
+      const formHref = `/c/${slug}/t/${topic.id}/posts/${p.id}/applied`;
+      return { below: <AppliedBlock formHref={formHref} s={s} canMark={canMark} what="answer" /> };
     },
   };
 };
