@@ -33,6 +33,8 @@ interface RouteCase {
   ok: number;
   /** Members for whom the rule differs from `ok` (own post, not allowed to accept, not their comment). */
   members?: Partial<Record<'member' | 'author' | 'steward', number>>;
+  /** What anonymous visitors get when not 401 (a page sends them to sign in). */
+  anonymous?: number;
   call(t: TestApp, p: Place, b: Browser | undefined): Promise<LightMyRequestResponse>;
 }
 
@@ -49,6 +51,7 @@ const table: RouteCase[] = [
   { method: 'POST', route: '/c/:slug/t/:id/posts/:postId/vote', kind: 'write', ok: 303, members: { author: 403 }, call: (t, p, b) => postForm(t, `${post(p)}/vote`, { value: '1' }, b) },
   { method: 'POST', route: '/c/:slug/t/:id/posts/:postId/accept', kind: 'write', ok: 303, members: { member: 403 }, call: (t, p, b) => postForm(t, `${post(p)}/accept`, {}, b) },
   { method: 'POST', route: '/c/:slug/t/:id/unaccept', kind: 'write', ok: 303, members: { member: 403 }, call: (t, p, b) => postForm(t, `/c/${p.slug}/t/${p.topicId}/unaccept`, {}, b) },
+  { method: 'GET', route: '/c/:slug/t/:id/posts/:postId/comments/new', kind: 'write', ok: 200, anonymous: 303, call: (t, p, b) => t.app.inject({ url: `${post(p)}/comments/new`, headers: b ? { cookie: b.cookie } : {} }) },
   { method: 'POST', route: '/c/:slug/t/:id/posts/:postId/comments', kind: 'write', ok: 303, call: (t, p, b) => postForm(t, `${post(p)}/comments`, { body: 'Matrix comment' }, b) },
   { method: 'POST', route: '/c/:slug/t/:id/comments/:commentId/delete', kind: 'write', ok: 303, members: { member: 403 }, call: async (t, p, b) => postForm(t, `/c/${p.slug}/t/${p.topicId}/comments/${await p.newComment()}/delete`, {}, b) },
 ];
@@ -58,7 +61,7 @@ function expected(rc: RouteCase, role: Role, kind: Kind): number {
   const isMember = role === 'member' || role === 'author' || role === 'steward';
   const reader = kind === 'public' || isMember;
   if (rc.kind === 'read') return reader ? rc.ok : 404;
-  if (role === 'anonymous') return 401;
+  if (role === 'anonymous') return rc.anonymous ?? 401;
   if (!reader) return 404;
   if (!isMember) return 403;
   return rc.members?.[role] ?? rc.ok;

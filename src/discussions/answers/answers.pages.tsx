@@ -7,10 +7,10 @@ import { issuesFromValidation } from '../../core/http/validation.ts';
 import { acceptAnswer, unacceptAnswer } from './accept.service.ts';
 import { loadAnswerExtras } from './answers.loader.ts';
 import { COMMENT_MAX } from './answers.schema.ts';
-import { findPostTarget, findTopicTarget } from './answers.store.ts';
+import { findPostQuote, findPostTarget, findTopicTarget } from './answers.store.ts';
 import { addComment, commentablePost, deleteComment } from './comments.service.ts';
 import { findComment } from './comments.store.ts';
-import { CommentFormPage } from './comments.views.tsx';
+import { CommentFormPage, type CommentTarget } from './comments.views.tsx';
 import { castVote, removeVote } from './votes.service.ts';
 
 // Page addresses take ids as text, so /c/x/t/1/posts/abc/vote is a plain 404 rather than a validation error.
@@ -20,6 +20,7 @@ const PostParams = Type.Object({ ...TopicParams.properties, postId: idText });
 const CommentParams = Type.Object({ ...TopicParams.properties, commentId: idText });
 const back = Type.Optional(Type.String({ maxLength: 500 }));
 const BackForm = Type.Object({ back });
+const BackQuery = Type.Object({ back });
 const VoteForm = Type.Object({ value: Type.Unsafe<'1' | '-1' | '0'>({ type: 'string', enum: ['1', '-1', '0'] }), back });
 const CommentForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: COMMENT_MAX }), back });
 
@@ -45,7 +46,10 @@ function signedIn(req: FastifyRequest, doing: string): void {
   if (!req.actor) throw unauthenticated(`Sign in to ${doing}.`);
 }
 
-/** Form posts of Q&A on the topic page: vote, accept/unaccept, comment, delete a comment. Each redirects back to the post. */
+/**
+ * Form posts of Q&A on the topic page: vote, accept/unaccept, comment, delete a comment. Each redirects back to the post.
+ * Also the page of one post's comment form, which the topic page links to rather than carrying a form per post.
+ */
 export async function answersPages(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -80,6 +84,16 @@ export async function answersPages(app: FastifyInstance, deps: Deps): Promise<vo
     await unacceptAnswer(deps, req.actor, topicId);
     reply.flash('The answer is no longer marked as accepted.');
     return reply.redirect(`${backTo(req.body?.back, slug, topicId)}${previous ? `#post-${previous}` : ''}`, 303);
+  });
+
+  r.get('/c/:slug/t/:id/posts/:postId/comments/new', { schema: { params: PostParams, querystring: BackQuery } }, async (req, reply) => {
+    if (!req.actor) return reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
+    const { slug } = req.params;
+    const [topicId, postId] = [idOf(req.params.id, 'Topic'), idOf(req.params.postId, 'Post')];
+    await requirePostOnPage(deps, slug, topicId, postId);
+    // The same 403/404/400/409 as posting the form.
+    await commentablePost(deps, req.actor, postId);
+    return showCommentPage(req, reply, { topicId, postId, back: backTo(req.query.back, slug, topicId), body: '', issues: [] }, 200);
   });
 
   r.post('/c/:slug/t/:id/posts/:postId/comments', { attachValidation: true, schema: { params: PostParams, body: CommentForm } }, async (req, reply) => {
@@ -120,10 +134,23 @@ export async function answersPages(app: FastifyInstance, deps: Deps): Promise<vo
   });
 
   /** Re-renders the comment form alone with what was wrong (400), keeping the text. */
-  async function refuseComment(req: FastifyRequest, reply: FastifyReply, f: { topicId: number; postId: number; back: string; body: string; issues: FieldIssue[] }) {
-    const x = await loadAnswerExtras(deps.db, req.actor, f.topicId, [f.postId], { back: f.back });
-    const topic = await findTopicTarget(deps.db, f.topicId);
+  function refuseComment(req: FastifyRequest, reply: FastifyReply, f: CommentPageFacts) {
     const issues = f.issues.map((i) => ({ field: 'body', message: i.message.replace(/^Body\b/, 'Comment') }));
-    return reply.page('Add a comment', <CommentFormPage ctx={reply.viewContext()} x={x} postId={f.postId} topicTitle={topic?.title ?? 'Topic'} body={f.body} issues={issues} />, { status: 400 });
+    return showCommentPage(req, reply, { ...f, issues }, 400);
   }
+
+  /** The comment form of one post on its own page, under the post it comments on. The caller has checked the viewer may comment. */
+  async function showCommentPage(req: FastifyRequest, reply: FastifyReply, f: CommentPageFacts, status: number) {
+    const [x, topic, quote] = await Promise.all([loadAnswerExtras(deps.db, req.actor, f.topicId, [f.postId], { back: f.back }), findTopicTarget(deps.db, f.topicId), findPostQuote(deps.db, f.postId)]);
+    const target: CommentTarget | undefined = quote && { isQuestion: quote.kind === 'opening', authorName: quote.authorName, bodyHtml: quote.bodyHtml };
+    return reply.page('Add a comment', <CommentFormPage ctx={reply.viewContext()} x={x} postId={f.postId} topicTitle={topic?.title ?? 'Topic'} target={target} body={f.body} issues={f.issues} />, { status });
+  }
+}
+
+interface CommentPageFacts {
+  topicId: number;
+  postId: number;
+  back: string;
+  body: string;
+  issues: FieldIssue[];
 }

@@ -74,6 +74,17 @@ export async function findPostTarget(db: Db, postId: number): Promise<PostTarget
   return { id: r.id, authorId: r.author_id, kind: r.kind, deletedAt: r.deleted_at, score: r.score, commentCount: r.comment_count, topic: toTopic(r) };
 }
 
+/** A post's rendered body and its author's name, to show above a comment form, or undefined. Checks no visibility. */
+export async function findPostQuote(db: Db, postId: number): Promise<{ kind: PostTarget['kind']; bodyHtml: string; authorName: string } | undefined> {
+  const r = await db
+    .selectFrom('posts')
+    .innerJoin('users', 'users.id', 'posts.author_id')
+    .select(['posts.kind', 'posts.body_html', 'users.display_name'])
+    .where('posts.id', '=', postId)
+    .executeTakeFirst();
+  return r ? { kind: r.kind, bodyHtml: r.body_html, authorName: r.display_name } : undefined;
+}
+
 /**
  * Sets or clears a topic's accepted answer unless it already is `postId`; returns the answer it
  * replaced (null when there was none), or undefined when nothing changed. A compare-and-set UPDATE,

@@ -7,8 +7,13 @@ import { COMMENT_MAX, type CommentDto } from './answers.schema.ts';
 
 const topicPath = (x: AnswerExtras) => `/c/${x.slug}/t/${x.topicId}`;
 
+/** Whether the viewer may delete the comment: its author while they may take part, or a steward or moderator. */
+export function mayDeleteComment(x: AnswerExtras, c: CommentDto): boolean {
+  return x.viewerId !== null && (x.isCore || (c.author.id === x.viewerId && x.mayTakePart));
+}
+
 function CommentItem({ ctx, x, c }: { ctx: ViewContext; x: AnswerExtras; c: CommentDto }) {
-  const mayDelete = x.viewerId !== null && (x.isCore || (c.author.id === x.viewerId && x.mayTakePart));
+  const mayDelete = mayDeleteComment(x, c);
   return (
     <li class="comment" id={`comment-${c.id}`}>
       {/* body_html was rendered from Markdown and made safe when the comment was written. */}
@@ -29,13 +34,10 @@ function CommentItem({ ctx, x, c }: { ctx: ViewContext; x: AnswerExtras; c: Comm
   );
 }
 
-/**
- * The comment form for one post. Inside a topic page it folds into "Add a comment" and its ids carry
- * the post id (many forms share the page); `open` shows it alone, where the error summary links to f-body.
- */
-export function CommentForm(p: { ctx: ViewContext; x: AnswerExtras; postId: number; body?: string; issue?: FieldIssue; open?: boolean }) {
-  const id = p.open ? 'f-body' : `comment-body-${p.postId}`;
-  const form = (
+/** The comment form for one post, shown alone on its page (the error summary links to f-body). */
+export function CommentForm(p: { ctx: ViewContext; x: AnswerExtras; postId: number; body?: string; issue?: FieldIssue }) {
+  const id = 'f-body';
+  return (
     <form method="post" action={`${topicPath(p.x)}/posts/${p.postId}/comments`} class="comment-form">
       <CsrfField ctx={p.ctx} />
       <BackField x={p.x} />
@@ -54,18 +56,21 @@ export function CommentForm(p: { ctx: ViewContext; x: AnswerExtras; postId: numb
       </button>
     </form>
   );
-  if (p.open) return form;
-  return (
-    <details class="comment-add">
-      <summary>Add a comment</summary>
-      {form}
-    </details>
-  );
 }
 
 /**
- * The comments under a question or answer, oldest first, with a small "Add a comment" form for members
- * who may take part, and Delete buttons for their authors and for stewards and moderators.
+ * The address of a post's comment page, carrying the page to come back to when it is not the topic's
+ * own address (the page checks it as the form post does).
+ */
+export function commentPageHref(x: AnswerExtras, postId: number): string {
+  const href = `${topicPath(x)}/posts/${postId}/comments/new`;
+  return x.back === topicPath(x) ? href : `${href}?back=${encodeURIComponent(x.back)}`;
+}
+
+/**
+ * The comments under a question or answer, oldest first, with an "Add a comment" link to the comment
+ * page for members who may take part (a link, not a form per post, keeps long topic pages light), and
+ * Delete buttons for their authors and for stewards and moderators.
  */
 export function CommentsBlock({ ctx, x, postId }: { ctx: ViewContext; x: AnswerExtras; postId: number }) {
   const p = x.posts.get(postId);
@@ -81,13 +86,25 @@ export function CommentsBlock({ ctx, x, postId }: { ctx: ViewContext; x: AnswerE
           ))}
         </ul>
       )}
-      {mayComment && <CommentForm ctx={ctx} x={x} postId={postId} />}
+      {mayComment && (
+        <a class="comment-add" href={commentPageHref(x, postId)}>
+          Add a comment
+        </a>
+      )}
     </div>
   );
 }
 
-/** The page a comment form comes back to when its text was refused (no JavaScript needed). */
-export function CommentFormPage(p: { ctx: ViewContext; x: AnswerExtras; postId: number; topicTitle: string; body: string; issues: FieldIssue[] }) {
+/** The post a comment page comments on, shown above its form. */
+export interface CommentTarget {
+  isQuestion: boolean;
+  authorName: string;
+  /** Rendered from Markdown and made safe when the post was written. */
+  bodyHtml: string;
+}
+
+/** The page of one post's comment form: linked from the topic page, and shown again (400) when its text was refused. */
+export function CommentFormPage(p: { ctx: ViewContext; x: AnswerExtras; postId: number; topicTitle: string; target?: CommentTarget; body: string; issues: FieldIssue[] }) {
   return (
     <>
       <nav aria-label="Breadcrumb">
@@ -99,7 +116,13 @@ export function CommentFormPage(p: { ctx: ViewContext; x: AnswerExtras; postId: 
       </nav>
       <h1>Add a comment</h1>
       <ErrorSummary issues={p.issues} />
-      <CommentForm ctx={p.ctx} x={p.x} postId={p.postId} body={p.body} issue={p.issues[0]} open />
+      {p.target && (
+        <figure class="comment-target">
+          <figcaption class="meta">{p.target.isQuestion ? `The question, by ${p.target.authorName}` : `The answer by ${p.target.authorName}`}</figcaption>
+          <blockquote class="markdown" dangerouslySetInnerHTML={{ __html: p.target.bodyHtml }} />
+        </figure>
+      )}
+      <CommentForm ctx={p.ctx} x={p.x} postId={p.postId} body={p.body} issue={p.issues[0]} />
       <p>
         <a href={`${p.x.back}#post-${p.postId}`}>Back to the topic</a>
       </p>
