@@ -7,6 +7,7 @@ import { forbidden, notFound, unauthenticated, type FieldIssue } from '../core/h
 import { decodeCursor, encodeCursor } from '../core/http/pagination.ts';
 import { canPost } from '../core/permissions/index.ts';
 import { PostActionsForm } from '../core/views/components.tsx';
+import { keptContext } from '../core/views/kept-markup.ts';
 import { CrosspostPanel } from './crossposts.views.tsx';
 import { crosspostTargets, memberCommunities } from './crossposts.store.ts';
 import { isModerator, mayChangePost, mayCrosspost } from './discussions.rules.ts';
@@ -72,7 +73,8 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
       actor && !topic.deleted && mayCrosspost(actor.id, access, topic.author.id) ? (
         <CrosspostPanel ctx={ctx} topic={topic} linked={crosspostedTo} choices={(await memberCommunities(deps.db, actor.id)).filter((c) => c.id !== topic.communityId && !crosspostedTo.some((x) => x.id === c.id))} />
       ) : undefined;
-    const slots = await loadTopicSlots({ deps, ctx, actor, access, topic, community, posts, moderationState: form.state });
+    // Slots are made with the CSRF placeholder: their markup is kept between viewers (post.views.tsx, postHtml).
+    const slots = await loadTopicSlots({ deps, ctx: keptContext(ctx), actor, access, topic, community, posts, moderationState: form.state });
     const mark = await loadGlossaryMarker(deps.db, { id: topic.communityId, slug });
     if (req.method === 'GET') recordViewLater(deps, actor, { type: 'topic', id: topic.id, communityId: topic.communityId });
     return reply.page(

@@ -3,7 +3,7 @@ import { Breadcrumbs, Pager, TimeAgo } from '../core/views/components.tsx';
 import { KindBadge, plural, StateBadges, TagChips } from './badges.views.tsx';
 import type { CommunityRef } from './crossposts.store.ts';
 import type { PostSort } from './discussions.schema.ts';
-import { PostView, type PostLinks } from './post.views.tsx';
+import { postHtml, type PostLinks } from './post.views.tsx';
 import type { Post } from './posts.store.ts';
 import type { TopicSlots } from './topic-slots.tsx';
 import type { TopicSummary } from './topics.store.ts';
@@ -81,9 +81,7 @@ export function TopicPage(p: TopicPageData & { children?: ComponentChildren }) {
           {p.headerExtras}
         </header>
         {opening && (
-          <ol class="post-list">
-            <PostView post={opening} links={p.links(opening)} extras={p.slots.posts.get(opening.id)} />
-          </ol>
+          <ol class="post-list" dangerouslySetInnerHTML={{ __html: postHtml({ post: opening, links: p.links(opening), extras: p.slots.posts.get(opening.id) }) }} />
         )}
         <section aria-labelledby="posts-heading" class="topic__posts">
           <div class="topic__posts-head">
@@ -91,11 +89,8 @@ export function TopicPage(p: TopicPageData & { children?: ComponentChildren }) {
             {question && t.answerCount > 1 && <SortLinks base={base} sort={p.sort} />}
           </div>
           {rest.length > 0 ? (
-            <ol class="post-list">
-              {rest.map((post) => (
-                <PostView post={post} links={p.links(post)} accepted={post.id === t.acceptedPostId} extras={p.slots.posts.get(post.id)} />
-              ))}
-            </ol>
+            // Each post's markup is kept between requests and viewers (post.views.tsx, postHtml).
+            <ol class="post-list" dangerouslySetInnerHTML={{ __html: rest.map((post) => postHtml({ post, links: p.links(post), accepted: post.id === t.acceptedPostId, extras: p.slots.posts.get(post.id) })).join('') }} />
           ) : (
             p.firstPage && <p class="meta">{question ? 'No answers yet — know something that helps? Answer below.' : 'No replies yet — be the first to reply.'}</p>
           )}

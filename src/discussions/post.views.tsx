@@ -1,5 +1,6 @@
 import { Avatar, relativeTime, TimeAgo } from '../core/views/components.tsx';
-import { keptMarkup } from '../core/views/kept-markup.ts';
+import { render } from 'preact-render-to-string';
+import { keptHtml, keptMarkup, keyOf } from '../core/views/kept-markup.ts';
 import type { Post } from './posts.store.ts';
 import type { PostSlots } from './topic-slots.tsx';
 
@@ -96,4 +97,36 @@ export function PostView(p: { post: Post; links: PostLinks; accepted?: boolean; 
       {p.children}
     </li>
   );
+}
+
+/**
+ * One post's markup (`<li>`), kept for every viewer and request with the same inputs (issue 6: a
+ * 50-post page rendered each post for each signed-in reader). Kept only when the slots name what they
+ * show (`extras.key`); the key names the rest: the post as shown, times as they read now, the viewer's
+ * links. Slots and this markup carry the CSRF placeholder the page fills in (kept-markup.ts).
+ */
+export function postHtml(p: { post: Post; links: PostLinks; accepted?: boolean; extras?: PostSlots }): string {
+  const { post, links, extras } = p;
+  if (extras && extras.key === undefined) return render(<PostView {...p} />);
+  const d = post.deleted;
+  const key = keyOf([
+    'post',
+    post.id,
+    post.kind,
+    post.author.id,
+    post.author.username,
+    post.author.displayName,
+    post.createdAt,
+    relativeTime(post.createdAt),
+    post.editedAt,
+    post.editedAt ? relativeTime(post.editedAt) : '',
+    d ? [d.at, relativeTime(d.at), d.by?.username ?? '', d.by?.displayName ?? '', d.reason ?? ''].join('\u0002') : '',
+    links.topicPath,
+    links.mayChange,
+    links.moderatorView,
+    p.accepted === true,
+    extras?.key ?? '',
+    post.bodyHtml,
+  ]);
+  return keptHtml(key, () => <PostView {...p} />);
 }

@@ -28,12 +28,20 @@ export interface PostSlots {
   actions?: ComponentChildren;
   /** Under the post (comments on an answer). */
   below?: ComponentChildren;
+  /**
+   * Names everything these slots show for this post (what they were made from: counts, names, bodies,
+   * the viewer's own state and permissions, times as they read now). With it the post's markup is
+   * rendered once and kept for every viewer and request with the same key (core/views/kept-markup.ts);
+   * without it the post is rendered on every request. Slots are made with a view context whose CSRF
+   * token is a placeholder the page fills in, so they must not show anything else of the context.
+   */
+  key?: string;
 }
 
 export interface TopicSlots {
   /** Under the topic's title (watch button, topic moderation menu, closed/duplicate notices). */
   header?: ComponentChildren;
-  /** Per post, by post id. */
+  /** Per post, by post id; `key` is set when every provider that filled a slot for it named it. */
   posts: Map<number, PostSlots>;
 }
 
@@ -64,10 +72,13 @@ export async function loadTopicSlots(input: TopicSlotInput): Promise<TopicSlots>
   const posts = new Map<number, PostSlots>();
   for (const post of input.posts) {
     const parts = results.map((r) => r.post?.(post) ?? {});
+    const shows = (s: PostSlots) => s.side !== undefined || s.actions !== undefined || s.below !== undefined;
+    const keyed = parts.every((s) => !shows(s) || s.key !== undefined);
     posts.set(post.id, {
       side: parts.some((s) => s.side) ? parts.map((s) => s.side) : undefined,
       actions: parts.some((s) => s.actions) ? parts.map((s) => s.actions) : undefined,
       below: parts.some((s) => s.below) ? parts.map((s) => s.below) : undefined,
+      key: keyed ? parts.map((s) => (shows(s) ? `+${s.key}` : '-')).join('\u0001') : undefined,
     });
   }
   const headers = results.map((r) => r.header).filter((h) => h !== undefined);

@@ -1,4 +1,5 @@
 import { canPost } from '../../core/permissions/index.ts';
+import { keyOf } from '../../core/views/kept-markup.ts';
 import type { TopicSlotProvider } from '../topic-slots.tsx';
 import { bookmarkedAmong } from './bookmarks.store.ts';
 import { BookmarkButton, ReactionBar, WatchForm } from './engagement.views.tsx';
@@ -30,6 +31,8 @@ export const engagementSlots: TopicSlotProvider = async ({ deps, ctx, actor, acc
       // Fill the slot only when it shows something (a reader with nothing to do and no counts sees none).
       if (!c || p.deleted || (!actor && c.every((x) => x.count === 0))) return {};
       return {
+        // Names what the bar shows: each reaction's count and whether the viewer gave it, the bookmark.
+        key: keyOf(['engagement', mayReact, actor !== null, actor !== null && marked.has(p.id), p.kind === 'opening', ...c.flatMap((x) => [x.reaction, x.count, x.mine])]),
         actions: (
           <div class="engagement">
             <ReactionBar postId={p.id} counts={c} mayReact={mayReact} />

@@ -1,5 +1,6 @@
 import type { Db } from '../../core/db/index.ts';
 import type { TopicSlotProvider } from '../../discussions/topic-slots.tsx';
+import { keyOf } from '../../core/views/kept-markup.ts';
 
 /** The origin of an imported post, as the attribution line shows it. */
 export interface Attribution {
@@ -78,7 +79,7 @@ export const importAttributionSlots: TopicSlotProvider = async ({ deps, topic, p
     header: opening ? <AttributionLine a={opening} /> : undefined,
     post: (p) => {
       const a = found.get(p.id);
-      return a && a.kind === 'answer' ? { below: <AttributionLine a={a} /> } : {};
+      return a && a.kind === 'answer' ? { key: keyOf(['attribution', a.site, a.url, a.license, a.authorName]), below: <AttributionLine a={a} /> } : {};
     },
   };
 };

@@ -4,6 +4,8 @@ import type { TopicSlotProvider } from '../../discussions/topic-slots.tsx';
 import { mayAttachToPost, mayRemoveAttachment } from './attachments.service.ts';
 import { listArticleAttachments, listPostAttachments } from './attachments.store.ts';
 import { ArticleAttachments, limitsText, PostAttachments } from './attachments.views.tsx';
+import { fileUrl } from './attachments.schema.ts';
+import { keyOf } from '../../core/views/kept-markup.ts';
 
 /** The article page's files, after the body, with an upload form for those who may edit it. */
 export const articleAttachmentSlots: ArticleSlotProvider = async ({ deps, ctx, actor, access, community, article }) => {
@@ -25,7 +27,8 @@ export const postAttachmentSlots: TopicSlotProvider = async ({ deps, actor, acce
       const items = all.filter((a) => a.target.id === p.id);
       const attachHref = mayAttachToPost(actor, access, p.author.id) ? `/c/${topic.community.slug}/posts/${p.id}/attach` : null;
       if (items.length === 0 && !attachHref) return {};
-      return { below: <PostAttachments items={items} attachHref={attachHref} /> };
+      // The key names what the block shows: each file's link, name and size, and the attach link.
+      return { key: keyOf(['attachments', attachHref, ...items.flatMap((a) => [fileUrl(a), a.name, a.size])]), below: <PostAttachments items={items} attachHref={attachHref} /> };
     },
   };
 };

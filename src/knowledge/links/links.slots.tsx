@@ -1,5 +1,6 @@
 import type { Deps } from '../../core/deps.ts';
 import { canPost, type Actor, type CommunityAccess } from '../../core/permissions/index.ts';
+import { keyOf } from '../../core/views/kept-markup.ts';
 import type { TopicSlotProvider } from '../../discussions/topic-slots.tsx';
 import type { ArticleSlotProvider } from '../articles/article-slots.tsx';
 import { collectionsHolding, editableCollections } from '../collections/collections.store.ts';
@@ -71,7 +72,11 @@ export const linksTopicSlots: TopicSlotProvider = async ({ deps, ctx, actor, acc
       if (s.count === 0 && !canMark) return {};
       // The forms are on their own page (issue 6: inline, they were ~27 KB of a 50-post page).
       const formHref = `/c/${slug}/t/${topic.id}/posts/${p.id}/applied`;
-      return { below: <AppliedBlock formHref={formHref} s={s} canMark={canMark} what="answer" /> };
+      return {
+        // Names what the block shows: who applied it and their notes, whether the viewer did and may mark it, where the link goes.
+        key: keyOf(['applied', formHref, canMark, s.mine !== null, ...s.items.flatMap((i) => [i.user.username, i.user.displayName, i.note ?? ''])]),
+        below: <AppliedBlock formHref={formHref} s={s} canMark={canMark} what="answer" />,
+      };
     },
   };
 };
