@@ -1,6 +1,7 @@
 import type { Db } from '../core/db/index.ts';
 import type { CommunityRole } from '../core/db/schema.ts';
-import { readableCommunityIds, type Actor } from '../core/permissions/index.ts';
+import { sql } from 'kysely';
+import type { Actor } from '../core/permissions/index.ts';
 
 /** A community as a cross-post names it. */
 export interface CommunityRef {
@@ -43,7 +44,12 @@ export async function crosspostTargets(db: Db, actor: Actor | null, topicIds: nu
     .innerJoin('communities', 'communities.id', 'topic_crossposts.community_id')
     .select(['topic_crossposts.topic_id', 'communities.id', 'communities.slug', 'communities.name'])
     .where('topic_crossposts.topic_id', 'in', topicIds)
-    .where('communities.id', 'in', readableCommunityIds(db, actor))
+    // Readable: public, or the viewer's own (checked per cross-post found: most topics have none).
+    .where((eb) =>
+      actor
+        ? eb.or([eb('communities.visibility', '=', 'public'), eb.exists(eb.selectFrom('memberships').select(sql`1`.as('one')).whereRef('memberships.community_id', '=', 'communities.id').where('memberships.user_id', '=', actor.id))])
+        : eb('communities.visibility', '=', 'public'),
+    )
     .orderBy('communities.name')
     .execute();
   for (const r of rows) out.set(r.topic_id, [...(out.get(r.topic_id) ?? []), { id: r.id, slug: r.slug, name: r.name }]);

@@ -54,7 +54,7 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
     const sort: PostSort = topic.kind === 'question' ? (form.sort ?? 'votes') : 'time';
     const after = decodeCursor(form.cursor);
     const acceptedId = topic.acceptedPostId;
-    const rows = await listPosts(deps.db, topic.id, { limit: POSTS_PER_PAGE + 1, after, sort, acceptedId });
+    const rows = await listPosts(deps.db, topic.id, { limit: POSTS_PER_PAGE + 1, after, sort, acceptedId, markdown: false });
     const posts = await visiblePosts(deps, rows.slice(0, POSTS_PER_PAGE), access);
     const last = posts[posts.length - 1];
     const sortParam = topic.kind === 'question' ? `sort=${sort}&` : '';

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../core/db/index.ts';
 import type { Database } from '../core/db/schema.ts';
 import type { Cursor } from '../core/http/pagination.ts';
@@ -21,7 +21,7 @@ export interface Post {
   source?: { site: string; id: number; url: string } | null;
 }
 
-function postsWithAuthors(db: Db) {
+function postsWithAuthors(db: Db, markdown = true) {
   return db
     .selectFrom('posts')
     .innerJoin('users', 'users.id', 'posts.author_id')
@@ -32,7 +32,8 @@ function postsWithAuthors(db: Db) {
       'posts.id',
       'posts.topic_id',
       'posts.kind',
-      'posts.body',
+      // A page shows the HTML only: it leaves the Markdown source (as long again) unread.
+      markdown ? 'posts.body' : sql<string>`''`.as('body'),
       'posts.body_html',
       'posts.score',
       'posts.comment_count',
@@ -98,12 +99,13 @@ export function postCursor(p: Post, acceptedId: number | null, sort: PostSort): 
 /**
  * Posts of a topic: the opening post first, then the accepted answer (if any), then the rest by
  * score (then time) or by time; keyset-paginated on that order. Deleted posts are included (as
- * placeholders). Fetch `limit + 1` to learn whether there is a next page.
+ * placeholders). Fetch `limit + 1` to learn whether there is a next page. `markdown: false` leaves
+ * each post's Markdown source out (`body` is ''), for pages that show only the HTML.
  */
-export async function listPosts(db: Db, topicId: number, opts: { limit: number; after?: Cursor | null; sort?: PostSort; acceptedId?: number | null }): Promise<Post[]> {
+export async function listPosts(db: Db, topicId: number, opts: { limit: number; after?: Cursor | null; sort?: PostSort; acceptedId?: number | null; markdown?: boolean }): Promise<Post[]> {
   const acceptedId = opts.acceptedId ?? null;
   const votes = opts.sort === 'votes';
-  let q = postsWithAuthors(db).where('posts.topic_id', '=', topicId);
+  let q = postsWithAuthors(db, opts.markdown ?? true).where('posts.topic_id', '=', topicId);
   if (opts.after) {
     const [r, s] = String(opts.after.v).split(':').map(Number);
     const rank = Number.isFinite(r) ? (r as number) : 0;
