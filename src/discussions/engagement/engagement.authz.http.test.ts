@@ -28,6 +28,7 @@ const table: Array<RouteCase<Spot>> = [
   { method: 'GET', route: '/api/v1/communities/:slug/watch', need: 'signed-in', ok: 200, call: (t, p, b) => call(t, 'GET', `/api/v1/communities/${p.slug}/watch`, undefined, b) },
   { method: 'PUT', route: '/api/v1/communities/:slug/watch', need: 'signed-in', ok: 200, call: (t, p, b) => call(t, 'PUT', `/api/v1/communities/${p.slug}/watch`, { level: 'track' }, b) },
   { method: 'DELETE', route: '/api/v1/communities/:slug/watch', need: 'signed-in', ok: 200, call: (t, p, b) => call(t, 'DELETE', `/api/v1/communities/${p.slug}/watch`, undefined, b) },
+  { method: 'GET', route: '/posts/:id/reactions', need: 'member', ok: 200, anonymous: 303, call: (t, p, b) => page(t, `/posts/${p.postId}/reactions`, b) },
   { method: 'POST', route: '/posts/:id/reactions', need: 'member', ok: 303, call: (t, p, b) => postForm(t, `/posts/${p.postId}/reactions`, { reaction: 'love', on: '1' }, b) },
   { method: 'POST', route: '/posts/:id/bookmark', need: 'signed-in', ok: 303, call: (t, p, b) => postForm(t, `/posts/${p.postId}/bookmark`, { on: '1' }, b) },
   { method: 'GET', route: '/bookmarks', need: 'personal', ok: 200, anonymous: 303, call: (t, _p, b) => page(t, '/bookmarks', b) },

@@ -8,8 +8,9 @@ import { decodeCursor, encodeCursor } from '../../core/http/pagination.ts';
 import { listBookmarks } from './bookmarks.store.ts';
 import { BookmarksPage } from './bookmarks.views.tsx';
 import { readablePost, readableTopic } from './engagement.access.ts';
-import { checkLevel, setBookmark, setReaction, watchCommunity, watchTopic } from './engagement.service.ts';
-import { WatchForm } from './engagement.views.tsx';
+import { checkLevel, reactablePost, setBookmark, setReaction, watchCommunity, watchTopic } from './engagement.service.ts';
+import { ReactPage, WatchForm } from './engagement.views.tsx';
+import { findPostGist } from './reactions.store.ts';
 
 const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const IdParams = Type.Object({ id: Type.String({ maxLength: 20 }) });
@@ -45,9 +46,22 @@ function backTo(req: FastifyRequest, topicPath: string, next: string | undefined
   return to.includes('#') ? to : `${to}${anchor}`;
 }
 
-/** Server-rendered engagement: reaction, bookmark and watch forms, the bookmarks page, a community's follow page. */
+/** Server-rendered engagement: reaction, bookmark and watch forms, a post's reaction page, the bookmarks page, a community's follow page. */
 export async function engagementPages(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  // A post's reaction page (the topic page links to it rather than carrying five buttons per post): shown
+  // to whom the form post below would count, refusing the others as it does (404 before 403, so a
+  // private post never shows); visitors go to sign in and come back.
+  r.get('/posts/:id/reactions', { schema: { params: IdParams } }, async (req, reply) => {
+    if (!req.actor) return reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
+    const { post, topic, counts } = await reactablePost(deps, req.actor, idOf(req.params.id, 'Post'));
+    const gist = await findPostGist(deps.db, post.id);
+    if (!gist) throw notFound('Post');
+    const postPath = `/c/${topic.community.slug}/t/${topic.id}#post-${post.id}`;
+    const d = { postId: post.id, postPath, topicTitle: topic.title, authorName: gist.authorName, excerpt: gist.excerpt, counts };
+    return reply.page(`React: ${topic.title}`, <ReactPage ctx={reply.viewContext()} d={d} />);
+  });
 
   r.post('/posts/:id/reactions', { schema: { params: IdParams, body: ReactForm } }, async (req, reply) => {
     const actor = signedIn(req, 'react to posts');

@@ -6,7 +6,7 @@ import { canReadCommunity, type Actor } from '../../core/permissions/index.ts';
 import { findCommunityForActor } from '../../communities/communities.access.ts';
 import { effectiveLevel, type WatchLevel } from '../../notifications/watch-levels.store.ts';
 import { addBookmark, removeBookmark } from './bookmarks.store.ts';
-import { assertMember, readablePost, readableTopic, signedIn } from './engagement.access.ts';
+import { assertMember, readablePost, readableTopic, signedIn, type PostInTopic } from './engagement.access.ts';
 import { checkReaction } from './reactions.ts';
 import { addReaction, reactionCounts, removeReaction, type ReactionCount } from './reactions.store.ts';
 import { chosenWatch, clearWatch, setWatch, type WatchTarget } from './watches.store.ts';
@@ -31,6 +31,18 @@ export async function setReaction(deps: Deps, actor: Actor | null, postId: numbe
     await recordActivity(tx, { actorId: who.id, verb: on ? 'post.reacted' : 'post.unreacted', communityId: topic.community.id, subjectType: 'post', subjectId: post.id, data: { reaction, topicId: topic.id }, at });
   });
   return (await reactionCounts(deps.db, [post.id], who.id)).get(post.id)!;
+}
+
+/**
+ * A post the actor may react to, with its counts (`mine` for the actor's own): the same refusals as
+ * setReaction (401 anonymous, 404 unreadable or deleted, 403 a reader who is not a member), so its
+ * reaction page shows to exactly those whose form post would count.
+ */
+export async function reactablePost(deps: Deps, actor: Actor | null, postId: number): Promise<PostInTopic & { actor: Actor; counts: ReactionCount[] }> {
+  const who = signedIn(actor, 'react to posts');
+  const found = await readablePost(deps, who, postId);
+  assertMember(who, found.access);
+  return { ...found, actor: who, counts: (await reactionCounts(deps.db, [found.post.id], who.id)).get(found.post.id)! };
 }
 
 /** The reaction counts of a post the actor may read (404 otherwise). */

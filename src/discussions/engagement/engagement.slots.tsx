@@ -7,9 +7,9 @@ import { reactionCounts } from './reactions.store.ts';
 import { chosenWatch } from './watches.store.ts';
 
 /**
- * The engagement part of a topic page: reactions and a bookmark toggle under each post that is not
- * deleted (their buttons submit the page's PostActionsForm), and for signed-in readers the topic's
- * notification level in the header.
+ * The engagement part of a topic page: under each post that is not deleted, its reactions (for members
+ * the given ones as toggles and a link to the post's reaction page) and a bookmark toggle (the buttons
+ * submit the page's PostActionsForm), and for signed-in readers the topic's notification level in the header.
  */
 export const engagementSlots: TopicSlotProvider = async ({ deps, ctx, actor, access, topic, posts }) => {
   const live = posts.filter((p) => !p.deleted).map((p) => p.id);
@@ -31,7 +31,9 @@ export const engagementSlots: TopicSlotProvider = async ({ deps, ctx, actor, acc
       // Fill the slot only when it shows something (a reader with nothing to do and no counts sees none).
       if (!c || p.deleted || (!actor && c.every((x) => x.count === 0))) return {};
       return {
-        // Names what the bar shows: each reaction's count and whether the viewer gave it, the bookmark.
+        // Names what the bar shows: each reaction's count and whether the viewer gave it (members see the
+        // given ones as buttons), the "Add a reaction" link (mayReact; its address is the post id, which
+        // the post's own key names), the bookmark.
         key: keyOf(['engagement', mayReact, actor !== null, actor !== null && marked.has(p.id), p.kind === 'opening', ...c.flatMap((x) => [x.reaction, x.count, x.mine])]),
         actions: (
           <div class="engagement">

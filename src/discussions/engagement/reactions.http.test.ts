@@ -90,24 +90,40 @@ describeEachDialect('reactions', (dialect) => {
   });
 
   describe('reaction buttons on the topic page', () => {
-    it('shows members a pressed button for their reaction, with the count in its accessible name', async () => {
+    it('shows members a button for each reaction given so far (pressed for their own) and one link to all five', async () => {
       await call(t, 'PUT', `/api/v1/posts/${post}/reactions/love`, undefined, w.as.moderator);
       const res = await postForm(t, `/posts/${post}/reactions`, { reaction: 'love', on: '1' }, w.as.member);
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe(`/c/${w.pub.slug}/t/${topic}#post-${post}`);
+      await call(t, 'PUT', `/api/v1/posts/${post}/reactions/celebrate`, undefined, w.as.moderator);
       const body = (await t.app.inject({ url: `/c/${w.pub.slug}/t/${topic}`, headers: { cookie: w.as.member.cookie } })).body;
-      expect(body).toMatch(/aria-pressed="true" title="Love: 2"/);
-      expect(body).toMatch(/aria-pressed="false" title="Thanks: 0"/);
+      expect(body).toContain(`name="reaction" value="-love" aria-pressed="true" title="Love: 2"><span aria-hidden="true">❤️ 2</span></button>`);
+      expect(body).toContain(`name="reaction" value="+celebrate" aria-pressed="false" title="Celebrate: 1">`);
+      // Nobody gave the other three: no button for them, only the link to the post's reaction page.
+      expect(body).not.toMatch(/title="[^"]+: 0"/);
+      expect(body).not.toContain('value="+thanks"');
+      expect(body.split(`<a href="/posts/${post}/reactions" aria-label="Add a reaction"`)).toHaveLength(2);
       // No form per post: each button submits the page's one form (CSRF token, way back) to its post's
-      // address; the pressed button takes the reaction back, the others give theirs.
+      // address; the pressed button takes the reaction back, the others give theirs. No type or class.
       expect(body.match(/<form id="post-actions" method="post" hidden><input type="hidden" name="_csrf" value="[^"]+"\/><input type="hidden" name="next" value="[^"]+"\/><\/form>/g)).toHaveLength(1);
       expect(body).not.toContain(` action="/posts/${post}/reactions"`);
-      expect(body.split(`form="post-actions" formaction="/posts/${post}/reactions"`)).toHaveLength(6);
-      expect(body).toMatch(/form="post-actions" formaction="\/posts\/\d+\/reactions" name="reaction" value="-love"[^>]*aria-pressed="true"/);
-      expect(body).toMatch(/form="post-actions" formaction="\/posts\/\d+\/reactions" name="reaction" value="\+thanks"[^>]*aria-pressed="false"/);
+      expect(body.split(`<button form="post-actions" formaction="/posts/${post}/reactions" name="reaction"`)).toHaveLength(3);
+      expect(body).not.toContain('reaction--button');
+      expect(body).not.toMatch(/<button type="submit" form="post-actions"/);
+    });
+
+    it('shows members only the link on a post nobody reacted to', async () => {
+      const opening = (await t.deps.db.selectFrom('posts').select('id').where('topic_id', '=', topic).where('kind', '=', 'opening').executeTakeFirstOrThrow()).id;
+      const body = (await t.app.inject({ url: `/c/${w.pub.slug}/t/${topic}`, headers: { cookie: w.as.member.cookie } })).body;
+      for (const id of [opening, post]) {
+        expect(body).toContain(`<div class="reactions" role="group" aria-label="Reactions"><a href="/posts/${id}/reactions" aria-label="Add a reaction" title="Add a reaction">☺+</a></div>`);
+      }
+      expect(body).not.toContain(`formaction="/posts/${post}/reactions"`);
+      expect(body).not.toContain(`formaction="/posts/${opening}/reactions"`);
     });
 
     it('works as a browser without JavaScript submits it: the page form’s fields and the button’s name and value, to its formaction', async () => {
+      await call(t, 'PUT', `/api/v1/posts/${post}/reactions/thanks`, undefined, w.as.moderator);
       const url = `/c/${w.pub.slug}/t/${topic}`;
       const page = async () => (await t.app.inject({ url, headers: { cookie: w.as.member.cookie } })).body;
       /** What a browser sends for the button `form="post-actions" formaction=…` with this name and value. */
@@ -122,12 +138,12 @@ describeEachDialect('reactions', (dialect) => {
       const given = await press(await page(), 'reaction', '+thanks');
       expect(given.statusCode).toBe(303);
       expect(given.headers.location).toBe(`${url}#post-${post}`);
-      expect(await count(t.deps.db, 'reactions', { column: 'post_id', value: post })).toBe(1);
+      expect(await count(t.deps.db, 'reactions', { column: 'post_id', value: post })).toBe(2);
       expect((await press(await page(), 'reaction', '-thanks')).statusCode).toBe(303);
-      expect(await count(t.deps.db, 'reactions', { column: 'post_id', value: post })).toBe(0);
+      expect(await count(t.deps.db, 'reactions', { column: 'post_id', value: post })).toBe(1);
       expect((await press(await page(), 'on', '1')).statusCode).toBe(303);
       expect(await count(t.deps.db, 'bookmarks', { column: 'post_id', value: post })).toBe(1);
-      expect(await page()).toMatch(new RegExp(`formaction="/posts/${post}/bookmark" name="on" value="0"[^>]*aria-pressed="true"`));
+      expect(await page()).toMatch(new RegExp(`<button form="post-actions" formaction="/posts/${post}/bookmark" name="on" value="0" class="link-button bookmark-button" aria-pressed="true"`));
     });
 
     it('gives and takes back a reaction with the buttons the page sends (+reaction / -reaction)', async () => {

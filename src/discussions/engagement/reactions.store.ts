@@ -46,3 +46,10 @@ export async function reactionCounts(db: Db, postIds: number[], viewerId: number
   }
   return out;
 }
+
+/** A post as its reaction page names it: who wrote it and the start of its text (Markdown source, up to 200 characters). */
+export async function findPostGist(db: Db, postId: number): Promise<{ authorName: string; excerpt: string } | undefined> {
+  const r = await db.selectFrom('posts').innerJoin('users', 'users.id', 'posts.author_id').select(['posts.body', 'users.display_name']).where('posts.id', '=', postId).executeTakeFirst();
+  if (!r) return undefined;
+  return { authorName: r.display_name, excerpt: r.body.length > 200 ? `${r.body.slice(0, 200).trimEnd()}…` : r.body };
+}
