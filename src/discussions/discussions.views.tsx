@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { pieces } from '../core/views/assembled.ts';
 import { Breadcrumbs, Pager, TimeAgo } from '../core/views/components.tsx';
 import { KindBadge, plural, StateBadges, TagChips } from './badges.views.tsx';
 import type { CommunityRef } from './crossposts.store.ts';
@@ -81,7 +82,7 @@ export function TopicPage(p: TopicPageData & { children?: ComponentChildren }) {
           {p.headerExtras}
         </header>
         {opening && (
-          <ol class="post-list" dangerouslySetInnerHTML={{ __html: postHtml({ post: opening, links: p.links(opening), extras: p.slots.posts.get(opening.id) }) }} />
+          <ol class="post-list" dangerouslySetInnerHTML={pieces([postHtml({ post: opening, links: p.links(opening), extras: p.slots.posts.get(opening.id) })])} />
         )}
         <section aria-labelledby="posts-heading" class="topic__posts">
           <div class="topic__posts-head">
@@ -89,8 +90,9 @@ export function TopicPage(p: TopicPageData & { children?: ComponentChildren }) {
             {question && t.answerCount > 1 && <SortLinks base={base} sort={p.sort} />}
           </div>
           {rest.length > 0 ? (
-            // Each post's markup is kept between requests and viewers (post.views.tsx, postHtml).
-            <ol class="post-list" dangerouslySetInnerHTML={{ __html: rest.map((post) => postHtml({ post, links: p.links(post), accepted: post.id === t.acceptedPostId, extras: p.slots.posts.get(post.id) })).join('') }} />
+            // Each post's markup is kept between requests and viewers (post.views.tsx, postHtml), and
+            // goes into the page's bytes as it is (core/views/assembled.ts).
+            <ol class="post-list" dangerouslySetInnerHTML={pieces(rest.map((post) => postHtml({ post, links: p.links(post), accepted: post.id === t.acceptedPostId, extras: p.slots.posts.get(post.id) })))} />
           ) : (
             p.firstPage && <p class="meta">{question ? 'No answers yet — know something that helps? Answer below.' : 'No replies yet — be the first to reply.'}</p>
           )}

@@ -102,14 +102,17 @@ export function registerAnonymousCache(app: FastifyInstance, deps: Pick<Deps, 'c
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!shareable(req) || req.actor !== null || reply.statusCode !== 200 || reply.hasHeader(HIT_HEADER) || typeof payload !== 'string') return payload;
+    if (!shareable(req) || req.actor !== null || reply.statusCode !== 200 || reply.hasHeader(HIT_HEADER)) return payload;
+    // A page assembled piece by piece comes as bytes (core/views/assembled.ts).
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!/^(text\/html|application\/json)/.test(type)) return payload;
     // A response that sets any cookie but the CSRF one (a flash message, a theme change) is personal.
     const cookies = [reply.getHeader('set-cookie') ?? []].flat().map(String);
     if (cookies.some((c) => !c.startsWith(`${CSRF_COOKIE}=`))) return payload;
     const token = req.csrfIssued ?? req.cookies[CSRF_COOKIE];
-    cache.set(keyOf(req), { entry: toEntry(type, token ? payload.replaceAll(token, PLACEHOLDER) : payload), at: Date.now() });
+    const text = typeof payload === 'string' ? payload : payload.toString();
+    cache.set(keyOf(req), { entry: toEntry(type, token ? text.replaceAll(token, PLACEHOLDER) : text), at: Date.now() });
     return payload;
   });
 

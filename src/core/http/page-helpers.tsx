@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../permissions/index.ts';
+import { assemble } from '../views/assembled.ts';
 import { fillKeptToken } from '../views/kept-markup.ts';
 import { Layout, renderDocument } from '../views/layout.tsx';
 import type { ViewContext } from '../views/context.ts';
@@ -53,14 +54,16 @@ export function registerPageHelpers(app: FastifyInstance, opts: { unreadCount?: 
 
   app.decorateReply('page', function (this: FastifyReply, title: string, body: preact.ComponentChildren, opts: { status?: number; scripts?: string[]; wide?: boolean } = {}) {
     const ctx = this.viewContext();
-    // Kept markup (a topic page's posts) carries a placeholder where the viewer's CSRF token goes.
-    const html = fillKeptToken(
-      renderDocument(
-        <Layout ctx={ctx} title={title} scripts={opts.scripts} wide={opts.wide}>
-          {body}
-        </Layout>,
-      ),
-      ctx,
+    // Kept markup (a topic page's posts) carries a placeholder where the viewer's CSRF token goes, and
+    // goes into the page's bytes without a string of the whole page (core/views/assembled.ts).
+    const html = assemble(
+      () =>
+        renderDocument(
+          <Layout ctx={ctx} title={title} scripts={opts.scripts} wide={opts.wide}>
+            {body}
+          </Layout>,
+        ),
+      (s) => fillKeptToken(s, ctx),
     );
     return this.status(opts.status ?? this.statusCode).type('text/html; charset=utf-8').send(html);
   });
