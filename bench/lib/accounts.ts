@@ -48,13 +48,14 @@ export async function benchMembers(db: Db, count: number, now = new Date()): Pro
   return members;
 }
 
-/** A session for the user written straight into the database (as signing in would); returns the cookie to send. */
+/** A session for the user written straight into the database (as signing in would); returns the cookies to send. */
 export async function benchSession(db: Db, userId: number, now = new Date()): Promise<string> {
   const session = newSecret();
   const at = now.toISOString();
   const expires = new Date(now.getTime() + 7 * 86_400_000).toISOString();
   await db.insertInto('sessions').values({ id: hashToken(session), user_id: userId, created_at: at, expires_at: expires, last_seen_at: at, user_agent: 'bench' }).execute();
-  return `gh_session=${session}`;
+  // With the CSRF cookie a browser holds after its first page (else every page would issue one).
+  return `gh_session=${session}; gh_csrf=${newSecret()}`;
 }
 
 /**
