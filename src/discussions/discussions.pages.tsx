@@ -90,6 +90,7 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
         links={links}
         slots={slots}
         headerExtras={crossPostPanel}
+        keepPosts={actor !== null}
       >
         {/* The form the per-post buttons (reactions, bookmark, votes) of a signed-in reader submit. */}
         {actor && <PostActionsForm ctx={ctx} next={`/c/${slug}/t/${id}`} />}

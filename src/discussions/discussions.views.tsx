@@ -32,6 +32,8 @@ export interface TopicPageData {
   slots: TopicSlots;
   /** Under the header: cross-post management for those who may. */
   headerExtras?: ComponentChildren;
+  /** Keep each post's markup for later views (postHtml): for signed-in readers; anonymous pages are kept whole by the micro-cache. */
+  keepPosts: boolean;
 }
 
 function SortLinks({ base, sort }: { base: string; sort: PostSort }) {
@@ -82,7 +84,7 @@ export function TopicPage(p: TopicPageData & { children?: ComponentChildren }) {
           {p.headerExtras}
         </header>
         {opening && (
-          <ol class="post-list" dangerouslySetInnerHTML={pieces([postHtml({ post: opening, links: p.links(opening), extras: p.slots.posts.get(opening.id) })])} />
+          <ol class="post-list" dangerouslySetInnerHTML={pieces([postHtml({ post: opening, links: p.links(opening), extras: p.slots.posts.get(opening.id) }, p.keepPosts)])} />
         )}
         <section aria-labelledby="posts-heading" class="topic__posts">
           <div class="topic__posts-head">
@@ -92,7 +94,7 @@ export function TopicPage(p: TopicPageData & { children?: ComponentChildren }) {
           {rest.length > 0 ? (
             // Each post's markup is kept between requests and viewers (post.views.tsx, postHtml), and
             // goes into the page's bytes as it is (core/views/assembled.ts).
-            <ol class="post-list" dangerouslySetInnerHTML={pieces(rest.map((post) => postHtml({ post, links: p.links(post), accepted: post.id === t.acceptedPostId, extras: p.slots.posts.get(post.id) })))} />
+            <ol class="post-list" dangerouslySetInnerHTML={pieces(rest.map((post) => postHtml({ post, links: p.links(post), accepted: post.id === t.acceptedPostId, extras: p.slots.posts.get(post.id) }, p.keepPosts)))} />
           ) : (
             p.firstPage && <p class="meta">{question ? 'No answers yet — know something that helps? Answer below.' : 'No replies yet — be the first to reply.'}</p>
           )}

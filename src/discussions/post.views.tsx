@@ -103,11 +103,12 @@ export function PostView(p: { post: Post; links: PostLinks; accepted?: boolean; 
  * One post's markup (`<li>`), kept for every viewer and request with the same inputs (issue 6: a
  * 50-post page rendered each post for each signed-in reader). Kept only when the slots name what they
  * show (`extras.key`); the key names the rest: the post as shown, times as they read now, the viewer's
- * links. Slots and this markup carry the CSRF placeholder the page fills in (kept-markup.ts).
+ * links. Slots and this markup carry the CSRF placeholder the page fills in (kept-markup.ts). With
+ * `keep` false it is rendered and not kept.
  */
-export function postHtml(p: { post: Post; links: PostLinks; accepted?: boolean; extras?: PostSlots }): string {
+export function postHtml(p: { post: Post; links: PostLinks; accepted?: boolean; extras?: PostSlots }, keep = true): string {
   const { post, links, extras } = p;
-  if (extras && extras.key === undefined) return render(<PostView {...p} />);
+  if (!keep || (extras && extras.key === undefined)) return render(<PostView {...p} />);
   const d = post.deleted;
   const key = keyOf([
     'post',
