@@ -21,7 +21,8 @@ export interface Post {
   source?: { site: string; id: number; url: string } | null;
 }
 
-function postsWithAuthors(db: Db, markdown = true) {
+/** Posts with their authors; `markdownOf` (the accepted answer's id, or null) keeps the Markdown only of the opening post and that answer. */
+function postsWithAuthors(db: Db, markdownOf: number | null | 'all' = 'all') {
   return db
     .selectFrom('posts')
     .innerJoin('users', 'users.id', 'posts.author_id')
@@ -32,8 +33,9 @@ function postsWithAuthors(db: Db, markdown = true) {
       'posts.id',
       'posts.topic_id',
       'posts.kind',
-      // A page shows the HTML only: it leaves the Markdown source (as long again) unread.
-      markdown ? 'posts.body' : sql<string>`''`.as('body'),
+      // A page shows the HTML only: it leaves the Markdown source (as long again) unread, but for the
+      // opening post and the accepted answer, which related topics are ranked from.
+      markdownOf === 'all' ? 'posts.body' : sql<string>`case when posts.kind = 'opening' or posts.id = ${markdownOf ?? -1} then posts.body else '' end`.as('body'),
       'posts.body_html',
       'posts.score',
       'posts.comment_count',
@@ -100,12 +102,13 @@ export function postCursor(p: Post, acceptedId: number | null, sort: PostSort): 
  * Posts of a topic: the opening post first, then the accepted answer (if any), then the rest by
  * score (then time) or by time; keyset-paginated on that order. Deleted posts are included (as
  * placeholders). Fetch `limit + 1` to learn whether there is a next page. `markdown: false` leaves
- * each post's Markdown source out (`body` is ''), for pages that show only the HTML.
+ * the Markdown source out (`body` is '') but for the opening post and the accepted answer, for pages
+ * that show only the HTML.
  */
 export async function listPosts(db: Db, topicId: number, opts: { limit: number; after?: Cursor | null; sort?: PostSort; acceptedId?: number | null; markdown?: boolean }): Promise<Post[]> {
   const acceptedId = opts.acceptedId ?? null;
   const votes = opts.sort === 'votes';
-  let q = postsWithAuthors(db, opts.markdown ?? true).where('posts.topic_id', '=', topicId);
+  let q = postsWithAuthors(db, (opts.markdown ?? true) ? 'all' : acceptedId).where('posts.topic_id', '=', topicId);
   if (opts.after) {
     const [r, s] = String(opts.after.v).split(':').map(Number);
     const rank = Number.isFinite(r) ? (r as number) : 0;
