@@ -38,20 +38,11 @@ export function keyOf(parts: ReadonlyArray<string | number | boolean | null | un
   return crypto.hash('sha1', parts.join('\u0000'), 'base64');
 }
 
-/** `s` as one flat string (converting a string to a number makes V8 flatten it in place, as pino's flatstr does). */
-function flat(s: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-unused-expressions
-  (s as unknown as number) | 0;
-  return s;
-}
-
 /** The markup of `make()`, rendered once per `key` (a `keyOf` hash or a short exact key). */
 export function keptHtml(key: string, make: () => VNode): string {
   let hit = kept.get(key);
   if (hit === undefined) {
-    // Flattened before it is kept: the renderer's output is a rope of thousands of small strings, which
-    // every later join or search would walk again (issue 6: that cost more than rendering anew).
-    hit = flat(render(make()));
+    hit = render(make());
     kept.set(key, hit);
   }
   return hit;
