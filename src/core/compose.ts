@@ -10,7 +10,7 @@ import { createMailer } from './mail/index.ts';
 /** The composition root: opens the database, applies migrations and builds `deps`. */
 export async function createDeps(config: Config, opts: { log?: Log; clock?: Clock } = {}): Promise<{ deps: Deps; close: () => Promise<void> }> {
   const log = opts.log ?? createLog(config);
-  const handle = openDatabase(config.databaseUrl, log, { synchronous: config.sqliteSynchronous, cacheMb: config.sqliteCacheMb, backgroundCheckpoints: config.sqliteBackgroundCheckpoints });
+  const handle = openDatabase(config.databaseUrl, log, { synchronous: config.sqliteSynchronous, cacheMb: config.sqliteCacheMb, backgroundCheckpoints: config.sqliteBackgroundCheckpoints, pgPrepared: config.pgPreparedStatements });
   const applied = await migrateToLatest(handle.db, handle.info.dialect);
   if (applied.length > 0) log.info({ applied }, 'applied migrations');
   const deps: Deps = {

@@ -12,6 +12,8 @@ export interface Config {
   sqliteSynchronous: 'normal' | 'full';
   /** WAL checkpoints in a worker thread rather than inside commits on the event loop (src/core/db/checkpointer.ts). */
   sqliteBackgroundCheckpoints: boolean;
+  /** On PostgreSQL, run parameterised queries as named prepared statements (src/core/db/pg-prepared.ts). */
+  pgPreparedStatements: boolean;
   /** SQLite page cache in MiB for the server (CLI commands, which import in bulk, use at least 64). */
   sqliteCacheMb: number;
   baseUrl: string;
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['normal', 'full'], 'normal'),
     sqliteBackgroundCheckpoints: bool(env, 'SQLITE_BACKGROUND_CHECKPOINTS', true),
     sqliteCacheMb: int(env, 'SQLITE_CACHE_MB', 32, 2, 4096),
+    pgPreparedStatements: bool(env, 'PG_PREPARED_STATEMENTS', true),
     baseUrl,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM?.trim() || 'Guildhall <guildhall@localhost>',

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type PgModule from 'pg';
 import type { Log } from '../log.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
+import { usePreparedStatements } from './pg-prepared.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -114,20 +115,25 @@ function cacheStatements(sqlite: SqliteDatabase.Database): void {
   }) as typeof sqlite.prepare;
 }
 
-/** Opens a PostgreSQL pool; pool errors (a restarted server) are logged, never fatal. */
-export function openPostgres(url: string, log: Log, opts: { searchPath?: string; max?: number } = {}): DbHandle {
+/**
+ * Opens a PostgreSQL pool; pool errors (a restarted server) are logged, never fatal. Queries with
+ * parameters run as named prepared statements (pg-prepared.ts) unless `prepared` is false (for a
+ * pooler that cannot keep them, such as PgBouncer in transaction mode before 1.21).
+ */
+export function openPostgres(url: string, log: Log, opts: { searchPath?: string; max?: number; prepared?: boolean } = {}): DbHandle {
   const pool = new (loadPg().Pool)({
     connectionString: url,
     max: opts.max ?? 10,
     ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
   });
   pool.on('error', (err) => log.error({ err }, 'postgres pool client error'));
+  if (opts.prepared ?? true) usePreparedStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, info: { dialect: 'postgres' }, close: () => db.destroy() };
 }
 
 /** Opens the database a `sqlite:<file>` or `postgres://` URL names. */
-export function openDatabase(databaseUrl: string, log: Log, opts: Omit<SqliteOptions, 'log'> = {}): DbHandle {
+export function openDatabase(databaseUrl: string, log: Log, opts: Omit<SqliteOptions, 'log'> & { pgPrepared?: boolean } = {}): DbHandle {
   if (databaseUrl.startsWith('sqlite:')) return openSqlite(databaseUrl.slice('sqlite:'.length), { ...opts, log });
-  return openPostgres(databaseUrl, log);
+  return openPostgres(databaseUrl, log, { prepared: opts.pgPrepared });
 }
