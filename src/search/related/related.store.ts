@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
 import type { RelatedSource } from './query.ts';
 
@@ -47,24 +48,22 @@ export async function loadRelatedSource(db: Db, topicId: number, known?: KnownSo
  * filters them by readability like any other result.
  */
 export async function linkedTopicIds(db: Db, topicId: number): Promise<{ duplicates: number[]; related: number[] }> {
-  // Two index lookups, not one OR: "duplicate_of = X or id = (X's duplicate_of)" made the database scan every topic.
-  const [duplicatesOfMe, mine, links] = await Promise.all([
-    db.selectFrom('topics').select('id').where('duplicate_of', '=', topicId).where('id', '!=', topicId).execute(),
-    db.selectFrom('topics').select('duplicate_of').where('id', '=', topicId).where('duplicate_of', 'is not', null).where('duplicate_of', '!=', topicId).executeTakeFirst(),
-    db
-      .selectFrom('topic_links')
-      .select(['topic_id', 'target_topic_id', 'kind'])
-      .where((eb) => eb.or([eb('topic_id', '=', topicId), eb('target_topic_id', '=', topicId)]))
-      .orderBy('id')
-      .execute(),
-  ]);
-  const duplicates = new Set(duplicatesOfMe.map((r) => r.id));
-  if (mine?.duplicate_of != null) duplicates.add(mine.duplicate_of);
+  // One statement (a topic page runs ~30), three index lookups: topics closed as duplicates of this one,
+  // the one this was closed as a duplicate of, and links either way round. Not one OR over topics:
+  // "duplicate_of = X or id = (X's duplicate_of)" made the database scan every topic.
+  const { rows } = await sql<{ other: number; kind: 'duplicate' | 'related'; part: number; ord: number }>`
+    select id as other, 'duplicate' as kind, 0 as part, id as ord from topics where duplicate_of = ${topicId} and id <> ${topicId}
+    union all
+    select duplicate_of as other, 'duplicate' as kind, 1 as part, id as ord from topics where id = ${topicId} and duplicate_of is not null and duplicate_of <> ${topicId}
+    union all
+    select case when topic_id = ${topicId} then target_topic_id else topic_id end as other, kind, 2 as part, id as ord from topic_links where topic_id = ${topicId} or target_topic_id = ${topicId}
+    order by part, ord`.execute(db);
+  const duplicates = new Set<number>();
   const related = new Set<number>();
-  for (const l of links) {
-    const other = l.topic_id === topicId ? l.target_topic_id : l.topic_id;
+  for (const r of rows) {
+    const other = Number(r.other);
     if (other === topicId) continue;
-    (l.kind === 'duplicate' ? duplicates : related).add(other);
+    (r.kind === 'duplicate' ? duplicates : related).add(other);
   }
   for (const d of duplicates) related.delete(d);
   return { duplicates: [...duplicates], related: [...related] };
