@@ -179,3 +179,9 @@ export async function findUserIdsByUsername(db: Db, usernames: string[]): Promis
   const rows = await db.selectFrom('users').select(['id', 'username']).where((eb) => eb(eb.fn('lower', ['username']), 'in', usernames)).execute();
   return new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
 }
+
+/** Whether a topic has more than `n` posts (deleted ones count: pages show them as placeholders). */
+export async function hasMorePostsThan(db: Db, topicId: number, n: number): Promise<boolean> {
+  const row = await db.selectFrom('posts').select('id').where('topic_id', '=', topicId).orderBy('id').offset(n).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -4,10 +4,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../core/deps.ts';
 import { AppError, notFound, unauthenticated, type FieldIssue } from '../../core/http/errors.ts';
 import { issuesFromValidation } from '../../core/http/validation.ts';
+import { topicPageOfPost } from '../post-address.ts';
 import { acceptAnswer, unacceptAnswer } from './accept.service.ts';
 import { loadAnswerExtras } from './answers.loader.ts';
 import { COMMENT_MAX } from './answers.schema.ts';
-import { findPostQuote, findPostTarget, findTopicTarget } from './answers.store.ts';
+import { findPostQuote, findPostTarget, findTopicTarget, type PostTarget } from './answers.store.ts';
 import { addComment, commentablePost, deleteComment } from './comments.service.ts';
 import { findComment } from './comments.store.ts';
 import { CommentFormPage, type CommentTarget } from './comments.views.tsx';
@@ -30,16 +31,27 @@ function idOf(raw: string, what: string): number {
   return id;
 }
 
-/** The page a form came from when it is this topic's page (any cursor or sort), else the topic's page. */
-function backTo(raw: unknown, slug: string, topicId: number): string {
+/** The page a form came from when it is this topic's page (any cursor or sort), else undefined. */
+function givenBack(raw: unknown, slug: string, topicId: number): string | undefined {
   const base = `/c/${slug}/t/${topicId}`;
-  return typeof raw === 'string' && (raw === base || (raw.startsWith(`${base}?`) && !/[#\s\\]/.test(raw))) ? raw : base;
+  return typeof raw === 'string' && (raw === base || (raw.startsWith(`${base}?`) && !/[#\s\\]/.test(raw))) ? raw : undefined;
 }
 
-/** Throws 404 unless the post exists on the topic at this address (the services check visibility). */
-async function requirePostOnPage(deps: Deps, slug: string, topicId: number, postId: number): Promise<void> {
+/** The page a form came from when it is this topic's page (any cursor or sort), else the topic's page. */
+function backTo(raw: unknown, slug: string, topicId: number): string {
+  return givenBack(raw, slug, topicId) ?? `/c/${slug}/t/${topicId}`;
+}
+
+/** For a post's comment page: the page it came from when it is this topic's, else the topic page that holds the post. */
+async function backToPost(deps: Deps, raw: unknown, post: PostTarget): Promise<string> {
+  return givenBack(raw, post.topic.community.slug, post.topic.id) ?? (await topicPageOfPost(deps.db, post.topic, post.id));
+}
+
+/** Throws 404 unless the post exists on the topic at this address (the services check visibility); returns it. */
+async function requirePostOnPage(deps: Deps, slug: string, topicId: number, postId: number): Promise<PostTarget> {
   const post = await findPostTarget(deps.db, postId);
   if (!post || post.topic.id !== topicId || post.topic.community.slug !== slug) throw notFound('Post');
+  return post;
 }
 
 function signedIn(req: FastifyRequest, doing: string): void {
@@ -90,20 +102,20 @@ export async function answersPages(app: FastifyInstance, deps: Deps): Promise<vo
     if (!req.actor) return reply.redirect(`/signin?next=${encodeURIComponent(req.url)}`, 303);
     const { slug } = req.params;
     const [topicId, postId] = [idOf(req.params.id, 'Topic'), idOf(req.params.postId, 'Post')];
-    await requirePostOnPage(deps, slug, topicId, postId);
+    const post = await requirePostOnPage(deps, slug, topicId, postId);
     // The same 403/404/400/409 as posting the form.
     await commentablePost(deps, req.actor, postId);
-    return showCommentPage(req, reply, { topicId, postId, back: backTo(req.query.back, slug, topicId), body: '', issues: [] }, 200);
+    return showCommentPage(req, reply, { topicId, postId, back: await backToPost(deps, req.query.back, post), body: '', issues: [] }, 200);
   });
 
   r.post('/c/:slug/t/:id/posts/:postId/comments', { attachValidation: true, schema: { params: PostParams, body: CommentForm } }, async (req, reply) => {
     signedIn(req, 'comment');
     const { slug } = req.params;
     const [topicId, postId] = [idOf(req.params.id, 'Topic'), idOf(req.params.postId, 'Post')];
-    await requirePostOnPage(deps, slug, topicId, postId);
+    const post = await requirePostOnPage(deps, slug, topicId, postId);
     const raw = (req.body ?? {}) as Record<string, unknown>;
     const body = typeof raw.body === 'string' ? raw.body : '';
-    const backHref = backTo(raw.back, slug, topicId);
+    const backHref = await backToPost(deps, raw.back, post);
     const again = (issues: FieldIssue[]) => refuseComment(req, reply, { topicId, postId, back: backHref, body, issues });
     try {
       if (req.validationError) {

@@ -5,6 +5,7 @@ import type { Deps } from '../../core/deps.ts';
 import { notFound, unauthenticated } from '../../core/http/errors.ts';
 import { safeNext } from '../../core/http/page-helpers.tsx';
 import { decodeCursor, encodeCursor } from '../../core/http/pagination.ts';
+import { postAddress } from '../post-address.ts';
 import { listBookmarks } from './bookmarks.store.ts';
 import { BookmarksPage } from './bookmarks.views.tsx';
 import { readablePost, readableTopic } from './engagement.access.ts';
@@ -33,16 +34,18 @@ function signedIn(req: FastifyRequest, doing: string) {
 
 /**
  * Where to go back to after a form on a topic page: the page the form was on (from the Referer, so
- * a later page of posts stays put) when it is this topic's page, else `next` or the topic itself.
+ * a later page of posts stays put) when it is this topic's page, else `next`, else `fallback()`
+ * (by default the topic itself).
  */
-function backTo(req: FastifyRequest, topicPath: string, next: string | undefined, anchor: string): string {
+async function backTo(req: FastifyRequest, topicPath: string, next: string | undefined, anchor: string, fallback = async () => `${topicPath}${anchor}`): Promise<string> {
   try {
     const ref = new URL(req.headers.referer ?? '', 'http://x.invalid');
     if (ref.pathname === topicPath) return `${ref.pathname}${ref.search}${anchor}`;
   } catch {
     // no usable Referer: fall through
   }
-  const to = safeNext(next, topicPath);
+  const to = safeNext(next, '');
+  if (!to) return fallback();
   return to.includes('#') ? to : `${to}${anchor}`;
 }
 
@@ -58,7 +61,8 @@ export async function engagementPages(app: FastifyInstance, deps: Deps): Promise
     const { post, topic, counts } = await reactablePost(deps, req.actor, idOf(req.params.id, 'Post'));
     const gist = await findPostGist(deps.db, post.id);
     if (!gist) throw notFound('Post');
-    const postPath = `/c/${topic.community.slug}/t/${topic.id}#post-${post.id}`;
+    // Back to the page of the topic that holds the post (a topic page shows 50 posts).
+    const postPath = await postAddress(deps.db, topic, post.id);
     const d = { postId: post.id, postPath, topicTitle: topic.title, authorName: gist.authorName, excerpt: gist.excerpt, counts };
     return reply.page(`React: ${topic.title}`, <ReactPage ctx={reply.viewContext()} d={d} />);
   });
@@ -71,7 +75,8 @@ export async function engagementPages(app: FastifyInstance, deps: Deps): Promise
     const on = signed ? signed[0] === '+' : req.body.on !== '0';
     await setReaction(deps, actor, id, signed ? req.body.reaction.slice(1) : req.body.reaction, on);
     const { topic } = await readablePost(deps, actor, id);
-    return reply.redirect(backTo(req, `/c/${topic.community.slug}/t/${topic.id}`, req.body.next, `#post-${id}`), 303);
+    const to = await backTo(req, `/c/${topic.community.slug}/t/${topic.id}`, req.body.next, `#post-${id}`, () => postAddress(deps.db, topic, id));
+    return reply.redirect(to, 303);
   });
 
   r.post('/posts/:id/bookmark', { schema: { params: IdParams, body: ToggleForm } }, async (req, reply) => {
@@ -80,7 +85,7 @@ export async function engagementPages(app: FastifyInstance, deps: Deps): Promise
     const { bookmarked } = await setBookmark(deps, actor, id, req.body?.on !== '0');
     const { topic } = await readablePost(deps, actor, id);
     reply.flash(bookmarked ? 'Bookmarked. Find it under Bookmarks.' : 'Bookmark removed.');
-    return reply.redirect(backTo(req, `/c/${topic.community.slug}/t/${topic.id}`, req.body?.next, `#post-${id}`), 303);
+    return reply.redirect(await backTo(req, `/c/${topic.community.slug}/t/${topic.id}`, req.body?.next, `#post-${id}`), 303);
   });
 
   r.get('/bookmarks', { schema: { querystring: Type.Object({ cursor: text(200) }) } }, async (req, reply) => {
@@ -101,7 +106,7 @@ export async function engagementPages(app: FastifyInstance, deps: Deps): Promise
     const before = await watchTopic(deps, actor, id);
     const after = await watchTopic(deps, actor, id, checkLevel(req.body.level));
     if (after.level !== before.level) reply.flash('Saved: you will hear about this topic as you chose.');
-    return reply.redirect(backTo(req, `/c/${topic.community.slug}/t/${topic.id}`, req.body.next, ''), 303);
+    return reply.redirect(await backTo(req, `/c/${topic.community.slug}/t/${topic.id}`, req.body.next, ''), 303);
   });
 
   r.get('/c/:slug/watch', { schema: { params: SlugParams } }, async (req, reply) => {

@@ -5,6 +5,7 @@ import { notFound, unauthenticated, type FieldIssue } from '../../core/http/erro
 import type { Actor } from '../../core/permissions/index.ts';
 import { idOf, isFormProblem, PostPageParams, str, TopicPageParams } from '../../discussions/discussions.http.ts';
 import { findReadablePost } from '../../discussions/discussions.service.ts';
+import { postAddress } from '../../discussions/post-address.ts';
 import { findReadableArticle } from '../articles/articles.service.ts';
 import { appliedForMarking, markApplied, withdrawApplied, type AppliedSummary } from './applied.service.ts';
 import { AppliedAnswerPage } from './links.views.tsx';
@@ -32,8 +33,9 @@ export async function appliedPages(app: FastifyInstance, deps: Deps): Promise<vo
   }
 
   type Found = Awaited<ReturnType<typeof postAt>>;
-  function answerPage(reply: FastifyReply, f: Found, s: AppliedSummary, status: number, note?: string, issues: FieldIssue[] = []) {
-    return reply.page(`I applied this: ${f.topic.title}`, <AppliedAnswerPage ctx={reply.viewContext()} topic={f.topic} answer={f.post} s={s} note={note} issues={issues} />, { status });
+  async function answerPage(reply: FastifyReply, f: Found, s: AppliedSummary, status: number, note?: string, issues: FieldIssue[] = []) {
+    const backHref = await postAddress(deps.db, f.topic, f.post.id);
+    return reply.page(`I applied this: ${f.topic.title}`, <AppliedAnswerPage ctx={reply.viewContext()} topic={f.topic} answer={f.post} backHref={backHref} s={s} note={note} issues={issues} />, { status });
   }
 
   const back = (reply: FastifyReply, url: string, message: string) => {
@@ -70,12 +72,13 @@ export async function appliedPages(app: FastifyInstance, deps: Deps): Promise<vo
       if (isFormProblem(err) && err.details.some((d) => d.field === 'note')) return answerPage(reply, f, await appliedForMarking(deps, req.actor, 'post', id), 400, note(req.body), err.details);
       throw err;
     }
-    return back(reply, `/c/${req.params.slug}/t/${req.params.id}#post-${id}`, 'Thank you: your “I applied this” is recorded.');
+    // Back to the page of the topic that holds the answer (a topic page shows 50 posts).
+    return back(reply, await postAddress(deps.db, f.topic, id), 'Thank you: your “I applied this” is recorded.');
   });
 
   r.post('/c/:slug/t/:id/posts/:postId/applied/withdraw', { schema: { params: PostPageParams } }, async (req, reply) => {
-    const id = (await postAt(req.actor, req.params.slug, req.params.id, req.params.postId)).post.id;
-    await withdrawApplied(deps, req.actor, 'post', id);
-    return back(reply, `/c/${req.params.slug}/t/${req.params.id}#post-${id}`, 'Your “I applied this” is withdrawn.');
+    const f = await postAt(req.actor, req.params.slug, req.params.id, req.params.postId);
+    await withdrawApplied(deps, req.actor, 'post', f.post.id);
+    return back(reply, await postAddress(deps.db, f.topic, f.post.id), 'Your “I applied this” is withdrawn.');
   });
 }

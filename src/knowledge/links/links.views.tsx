@@ -164,12 +164,13 @@ export function AppliedAnswerPage(p: {
   ctx: ViewContext;
   topic: { id: number; title: string; community: { slug: string; name: string } };
   answer: { id: number; author: { username: string; displayName: string } };
+  /** The answer on the page of its topic that holds it. */
+  backHref: string;
   s: AppliedSummary;
   /** The note as sent, when it was refused. */
   note?: string;
   issues: FieldIssue[];
 }) {
-  const back = `/c/${p.topic.community.slug}/t/${p.topic.id}#post-${p.answer.id}`;
   const others = p.s.count - (p.s.mine ? 1 : 0);
   return (
     <>
@@ -191,7 +192,7 @@ export function AppliedAnswerPage(p: {
         error={p.issues.find((i) => i.field === 'note')?.message}
       />
       <p>
-        <a href={back}>Back to the answer</a>
+        <a href={p.backHref}>Back to the answer</a>
       </p>
     </>
   );
