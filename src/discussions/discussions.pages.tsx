@@ -17,6 +17,7 @@ import { findReadableTopic } from './discussions.service.ts';
 import { TopicPage } from './discussions.views.tsx';
 import { loadGlossaryMarker } from '../knowledge/glossary/glossary-marks.ts';
 import { replyToTopic } from './posting.service.ts';
+import { POSTS_PER_PAGE } from './post-address.ts';
 import { listPosts, pageCursorForPost, postCursor, type Post } from './posts.store.ts';
 import { markReadToLatest } from './read-state.store.ts';
 import { tagsOfTopics } from './tags.store.ts';
@@ -27,7 +28,6 @@ import { mergedTopicAddressOf } from './moderation/moderation.view-model.ts';
 import { findTopicState, type TopicState } from './moderation/topic-state.store.ts';
 import { recordViewLater } from '../analytics/views/views.service.ts';
 
-const POSTS_PER_PAGE = 50;
 const TopicPageQuery = Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 200 })), sort: Type.Optional(StringEnum<PostSort>(postSorts)) });
 
 /** The topic page (/c/:slug/t/:id) and the reply form behind it. */
