@@ -5,6 +5,7 @@ import { defaultUrl } from './generate.ts';
 import type { Args } from './lib/args.ts';
 import { describeMachine, machineInfo } from './lib/machine.ts';
 import { load, startApp } from './lib/scenario.ts';
+import { SERVE_NODE_FLAGS } from './lib/servers.ts';
 import { anonymousScenarios } from './pages.ts';
 
 /*
@@ -61,7 +62,7 @@ export async function soakBench(args: Args): Promise<number> {
 /** How the server is started: the sources through tsx (`npm start`), or the bundle (`npm run build`, then `node dist/guildhall.mjs`). */
 const STARTS = {
   'tsx (npm start)': ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'main.ts'), 'serve'],
-  'bundle (npm run start:prod)': [path.join(ROOT, 'dist', 'guildhall.mjs'), 'serve'],
+  'bundle (npm run start:prod)': [...SERVE_NODE_FLAGS, path.join(ROOT, 'dist', 'guildhall.mjs'), 'serve'],
 } as const;
 
 /** Spawns `guildhall serve` and resolves with the milliseconds until GET `path` answered 200. */
