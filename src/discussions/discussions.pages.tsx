@@ -59,6 +59,9 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
     const last = posts[posts.length - 1];
     const sortParam = topic.kind === 'question' ? `sort=${sort}&` : '';
     const nextHref = rows.length > POSTS_PER_PAGE && last ? `/c/${slug}/t/${id}?${sortParam}cursor=${encodeCursor(postCursor(last, acceptedId, sort))}` : null;
+    // Where the page's post buttons (bookmark, reactions given) come back to: this page, order and cursor kept.
+    const thisQuery = [form.sort && topic.kind === 'question' ? `sort=${sort}` : '', after ? `cursor=${encodeCursor(after)}` : ''].filter(Boolean).join('&');
+    const thisPage = `/c/${slug}/t/${id}${thisQuery ? `?${thisQuery}` : ''}`;
     const actor = req.actor;
     if (actor) await markReadToLatest(deps.db, actor.id, topic.id, iso(deps.clock.now()));
     const ctx = reply.viewContext();
@@ -93,7 +96,7 @@ export async function discussionsPages(app: FastifyInstance, deps: Deps): Promis
         keepPosts={actor !== null}
       >
         {/* The form the per-post buttons (reactions, bookmark, votes) of a signed-in reader submit. */}
-        {actor && <PostActionsForm ctx={ctx} next={`/c/${slug}/t/${id}`} />}
+        {actor && <PostActionsForm ctx={ctx} next={thisPage} />}
         {nextHref === null && <ReplyBox ctx={ctx} topic={topic} mayPost={canPost(actor, access)} body={form.body} issues={form.issues} bodyMax={limits.bodyMax} />}
       </TopicPage>,
       { status: form.status, scripts: ['editor.js', 'vote.js'] },

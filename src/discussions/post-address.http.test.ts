@@ -160,4 +160,25 @@ describeEachDialect('the form pages of a post go back to the topic page that hol
       expect(backLink((await page(long.base, long.early)).body, 'Back to the answer')).toBe(`${long.firstPage}#post-${long.early}`);
     });
   });
+
+  describe('the topic page\'s own buttons (bookmark, reactions given)', () => {
+    /** The hidden `next` of the page's post-actions form. */
+    const nextOf = (html: string) => unescape(/<form id="post-actions"[^>]*>[\s\S]*?name="next" value="([^"]*)"/.exec(html)?.[1] ?? '');
+    const bookmark = (id: number, fields: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: `/posts/${id}/bookmark`, headers: { cookie: w.as.voter.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+    const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+    it('send a later page back to itself: the form\'s `next` is that page, cursor and order kept', async () => {
+      for (const second of [long.secondPage, talk.secondPage]) expect(nextOf((await get(second, w.as.voter)).body)).toBe(second);
+      expect(nextOf((await get(talk.base, w.as.voter)).body)).toBe(talk.base);
+    });
+
+    it('come back to the later page after bookmarking there (no Referer), and to the post\'s page with no `next` either', async () => {
+      const html = (await get(talk.secondPage, w.as.voter)).body;
+      const withNext = await bookmark(talk.late, { _csrf: csrfOf(html), next: nextOf(html), on: '1' });
+      expect([withNext.statusCode, withNext.headers.location]).toEqual([303, `${talk.secondPage}#post-${talk.late}`]);
+      const bare = await bookmark(talk.late, { _csrf: csrfOf(html), on: '0' });
+      expect([bare.statusCode, bare.headers.location]).toEqual([303, `${talk.secondPage}#post-${talk.late}`]);
+    });
+  });
 });

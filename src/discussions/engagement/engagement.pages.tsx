@@ -85,7 +85,7 @@ export async function engagementPages(app: FastifyInstance, deps: Deps): Promise
     const { bookmarked } = await setBookmark(deps, actor, id, req.body?.on !== '0');
     const { topic } = await readablePost(deps, actor, id);
     reply.flash(bookmarked ? 'Bookmarked. Find it under Bookmarks.' : 'Bookmark removed.');
-    return reply.redirect(await backTo(req, `/c/${topic.community.slug}/t/${topic.id}`, req.body?.next, `#post-${id}`), 303);
+    return reply.redirect(await backTo(req, `/c/${topic.community.slug}/t/${topic.id}`, req.body?.next, `#post-${id}`, () => postAddress(deps.db, topic, id)), 303);
   });
 
   r.get('/bookmarks', { schema: { querystring: Type.Object({ cursor: text(200) }) } }, async (req, reply) => {
