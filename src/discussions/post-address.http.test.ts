@@ -181,4 +181,22 @@ describeEachDialect('the form pages of a post go back to the topic page that hol
       expect([bare.statusCode, bare.headers.location]).toEqual([303, `${talk.secondPage}#post-${talk.late}`]);
     });
   });
+
+  describe('a vote from the topic page', () => {
+    const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const nextOf = (html: string) => unescape(/<form id="post-actions"[^>]*>[\s\S]*?name="next" value="([^"]*)"/.exec(html)?.[1] ?? '');
+    const vote = (id: number, fields: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: `${long.base}/posts/${id}/vote`, headers: { cookie: w.as.voter.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+
+    it('comes back to the page it was cast on (the page form\'s `next`), and without one to the page that holds the post', async () => {
+      const html = (await get(long.secondPage, w.as.voter)).body;
+      expect(html).toContain(`formaction="${long.base}/posts/${long.late}/vote"`);
+      const cast = await vote(long.late, { _csrf: csrfOf(html), next: nextOf(html), value: '1' });
+      expect([cast.statusCode, cast.headers.location]).toEqual([303, `${long.secondPage}#post-${long.late}`]);
+      const back = await vote(long.late, { _csrf: csrfOf(html), value: '0' });
+      expect([back.statusCode, back.headers.location]).toEqual([303, `${long.secondPage}#post-${long.late}`]);
+      const elsewhere = await vote(long.late, { _csrf: csrfOf(html), next: '/c/elsewhere/t/1', value: '1' });
+      expect(elsewhere.headers.location).toBe(`${long.secondPage}#post-${long.late}`);
+    });
+  });
 });

@@ -22,7 +22,8 @@ const CommentParams = Type.Object({ ...TopicParams.properties, commentId: idText
 const back = Type.Optional(Type.String({ maxLength: 500 }));
 const BackForm = Type.Object({ back });
 const BackQuery = Type.Object({ back });
-const VoteForm = Type.Object({ value: Type.Unsafe<'1' | '-1' | '0'>({ type: 'string', enum: ['1', '-1', '0'] }), back });
+// `next`: the topic page's post-actions form, which the vote buttons submit, names the page it is on.
+const VoteForm = Type.Object({ value: Type.Unsafe<'1' | '-1' | '0'>({ type: 'string', enum: ['1', '-1', '0'] }), back, next: back });
 const CommentForm = Type.Object({ body: Type.String({ minLength: 1, maxLength: COMMENT_MAX }), back });
 
 function idOf(raw: string, what: string): number {
@@ -69,11 +70,11 @@ export async function answersPages(app: FastifyInstance, deps: Deps): Promise<vo
     signedIn(req, 'vote');
     const { slug } = req.params;
     const [topicId, postId] = [idOf(req.params.id, 'Topic'), idOf(req.params.postId, 'Post')];
-    await requirePostOnPage(deps, slug, topicId, postId);
+    const post = await requirePostOnPage(deps, slug, topicId, postId);
     const value = req.body.value;
     await (value === '0' ? removeVote(deps, req.actor, postId) : castVote(deps, req.actor, postId, value === '1' ? 1 : -1));
     reply.flash(value === '0' ? 'Your vote is taken back.' : 'Thanks — your vote is counted.');
-    return reply.redirect(`${backTo(req.body.back, slug, topicId)}#post-${postId}`, 303);
+    return reply.redirect(`${await backToPost(deps, givenBack(req.body.back, slug, topicId) ?? req.body.next, post)}#post-${postId}`, 303);
   });
 
   r.post('/c/:slug/t/:id/posts/:postId/accept', { schema: { params: PostParams, body: BackForm } }, async (req, reply) => {
